@@ -1,0 +1,491 @@
+"""``CacheAI``: client options, environment variables, lazy resources, ``with_options``/``copy``/``close``."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, TypeVar
+from urllib.parse import urlsplit
+
+import requests
+import requests.adapters
+from typing_extensions import Self
+
+from ._exceptions import OpenAIError
+from ._http import HTTPManager
+from ._response import RAW_RESPONSE_HEADER, APIResponse, parse_response
+from ._retry import DEFAULT_RETRY_POLICY, RetryPolicy
+from ._streaming import Stream
+from ._types import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    NOT_GIVEN,
+    NotGiven,
+    RequestOptions,
+    Timeout,
+)
+from ._utils import merge_headers
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._pagination import BasePage
+    from ._resource import RawResponseMirror
+    from .resources.batches import Batches
+    from .resources.chat import Chat
+    from .resources.completions import Completions
+    from .resources.embeddings import Embeddings
+    from .resources.files import Files
+    from .resources.models import Models
+    from .resources.responses import Responses
+
+__all__ = ["CacheAI", "Client"]
+
+_T = TypeVar("_T")
+_PageT = TypeVar("_PageT", bound="BasePage[Any]")
+
+OPENAI_BASE_URL = "https://api.openai.com/v1"
+DEFAULT_POOL_SIZE = 100
+
+
+class CacheAI:
+    """A synchronous client for OpenAI and OpenAI-compatible servers, with ``openai.OpenAI``'s interface.
+
+    Every keyword has openai's meaning; the requests-native extras are ``http_client`` (a ``requests.Session``
+    to use), ``proxies``, ``verify`` (a CA bundle path, or ``False``), ``cert``, ``connection_pool_size`` and
+    ``retry_policy``. An API key is required only for OpenAI itself: for any other ``base_url`` the client
+    works without one and sends no ``Authorization`` header.
+
+    One client is safe to share across threads; it keeps a connection pool, so reuse it rather than creating
+    one per request, and ``close()`` it (or use it as a context manager) when done.
+    """
+
+    def __init__(
+        self,
+        *,
+        api_key: str | Callable[[], str] | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        base_url: str | None | NotGiven = NOT_GIVEN,
+        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        http_client: requests.Session | None = None,
+        proxies: Mapping[str, str] | None = None,
+        verify: bool | str | None = None,
+        cert: str | tuple[str, str] | None = None,
+        connection_pool_size: int = DEFAULT_POOL_SIZE,
+        retry_policy: RetryPolicy | None = None,
+    ) -> None:
+        _check_max_retries(max_retries)
+        if api_key is None:
+            api_key = os.environ.get("CACHEAI_API_KEY") or os.environ.get("OPENAI_API_KEY")
+        if base_url is None or isinstance(base_url, NotGiven):
+            base_url = os.environ.get("CACHEAI_BASE_URL") or os.environ.get("OPENAI_BASE_URL") or OPENAI_BASE_URL
+        self._base_url = _normalize_base_url(base_url)
+        if not api_key and _is_openai(self._base_url):
+            raise OpenAIError(
+                "Missing credentials. Please pass an `api_key`, or set the `CACHEAI_API_KEY` or `OPENAI_API_KEY` "
+                "environment variable (OpenAI's API needs a key; for a local server, pass its `base_url`)."
+            )
+        if http_client is not None and not isinstance(http_client, requests.Session):
+            raise TypeError(
+                f"Invalid `http_client` argument; expected a `requests.Session` but got {type(http_client)}"
+            )
+        if not isinstance(connection_pool_size, int) or connection_pool_size < 1:
+            raise ValueError(f"connection_pool_size must be a positive integer, got {connection_pool_size!r}")
+        self._api_key_provider = api_key if callable(api_key) else None
+        self._api_key: str = "" if callable(api_key) else (api_key or "")
+        self._organization = organization if organization is not None else os.environ.get("OPENAI_ORG_ID")
+        self._project = project if project is not None else os.environ.get("OPENAI_PROJECT_ID")
+        self.timeout: float | Timeout | None = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
+        _check_timeout(self.timeout)
+        self.max_retries = max_retries
+        self.retry_policy = retry_policy or DEFAULT_RETRY_POLICY
+        self._custom_headers: dict[str, str] = dict(default_headers or {})
+        self._custom_query: dict[str, object] = dict(default_query or {})
+        self._proxies = dict(proxies) if proxies else None
+        self._verify = verify
+        self._cert = cert
+        self._pool_size = connection_pool_size
+        self._owns_session = http_client is None
+        self._session = http_client if http_client is not None else _new_session(connection_pool_size)
+        self._http = self._build_http()
+
+    # -- configuration ---------------------------------------------------------------------------------------
+
+    def _build_http(self) -> HTTPManager:
+        return HTTPManager(
+            session=self._session,
+            base_url=self._base_url,
+            headers=self.default_headers,
+            auth_header=self._refresh_api_key if self._api_key_provider else None,
+            default_query=self._custom_query,
+            timeout=self.timeout,
+            max_retries=self.max_retries,
+            retry_policy=self.retry_policy,
+            proxies=self._proxies,
+            verify=self._verify,
+            cert=self._cert,
+        )
+
+    def _refresh_api_key(self) -> str | None:
+        assert self._api_key_provider is not None
+        key = self._api_key_provider()
+        if not isinstance(key, str):
+            raise OpenAIError(f"The `api_key` provider must return a string, got {type(key).__name__}")
+        self._api_key = key
+        return f"Bearer {key}" if key else None
+
+    @property
+    def base_url(self) -> str:
+        """The API base URL, always with a trailing slash."""
+        return self._base_url
+
+    @base_url.setter
+    def base_url(self, url: str) -> None:
+        self._base_url = _normalize_base_url(url)
+        self._http = self._build_http()
+
+    @property
+    def api_key(self) -> str:
+        return self._api_key
+
+    @api_key.setter
+    def api_key(self, key: str) -> None:
+        self._api_key = key
+        self._http = self._build_http()
+
+    @property
+    def organization(self) -> str | None:
+        return self._organization
+
+    @organization.setter
+    def organization(self, value: str | None) -> None:
+        self._organization = value
+        self._http = self._build_http()
+
+    @property
+    def project(self) -> str | None:
+        return self._project
+
+    @project.setter
+    def project(self, value: str | None) -> None:
+        self._project = value
+        self._http = self._build_http()
+
+    @property
+    def user_agent(self) -> str:
+        return f"{type(self).__name__}/Python {__version__}"
+
+    @property
+    def auth_headers(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self._api_key}"} if self._api_key else {}
+
+    @property
+    def default_headers(self) -> dict[str, str]:
+        """The headers every request carries (before per-call ``extra_headers``)."""
+        headers = {
+            **self.auth_headers,
+            "Accept": "application/json",
+            "Content-Type": "application/json",
+            "User-Agent": self.user_agent,
+        }
+        if self._organization:
+            headers["OpenAI-Organization"] = self._organization
+        if self._project:
+            headers["OpenAI-Project"] = self._project
+        merge_headers(headers, self._custom_headers)
+        return headers
+
+    @property
+    def default_query(self) -> dict[str, object]:
+        return dict(self._custom_query)
+
+    @property
+    def http_client(self) -> requests.Session:
+        """The ``requests.Session`` this client (and its copies) send through."""
+        return self._session
+
+    def copy(
+        self,
+        *,
+        api_key: str | Callable[[], str] | None = None,
+        organization: str | None = None,
+        project: str | None = None,
+        base_url: str | None = None,
+        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+        http_client: requests.Session | None = None,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+        set_default_headers: Mapping[str, str] | None = None,
+        default_query: Mapping[str, object] | None = None,
+        set_default_query: Mapping[str, object] | None = None,
+        retry_policy: RetryPolicy | None = None,
+    ) -> Self:
+        """A new client with some options changed; it shares this client's connection pool."""
+        if default_headers is not None and set_default_headers is not None:
+            raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
+        if default_query is not None and set_default_query is not None:
+            raise ValueError("The `default_query` and `set_default_query` arguments are mutually exclusive")
+        headers = dict(self._custom_headers)
+        if default_headers is not None:
+            headers.update(default_headers)
+        elif set_default_headers is not None:
+            headers = dict(set_default_headers)
+        query = dict(self._custom_query)
+        if default_query is not None:
+            query.update(default_query)
+        elif set_default_query is not None:
+            query = dict(set_default_query)
+        session = http_client or self._session
+        new = self.__class__(
+            api_key=api_key or self._api_key_provider or self._api_key,
+            organization=organization or self._organization,
+            project=project or self._project,
+            base_url=base_url or self._base_url,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
+            default_headers=headers,
+            default_query=query,
+            http_client=session,
+            proxies=self._proxies,
+            verify=self._verify,
+            cert=self._cert,
+            connection_pool_size=self._pool_size,
+            retry_policy=retry_policy or self.retry_policy,
+        )
+        new._owns_session = False
+        return new
+
+    with_options = copy
+
+    # -- lifecycle -------------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        """Close the connection pool (shared with copies made by ``with_options``/``copy``)."""
+        self._session.close()
+        self._closed = True
+
+    def is_closed(self) -> bool:
+        return getattr(self, "_closed", False)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        exc_tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} base_url={self._base_url!r}>"
+
+    # -- resources -------------------------------------------------------------------------------------------
+
+    @cached_property
+    def chat(self) -> Chat:
+        from .resources.chat import Chat
+
+        return Chat(self)
+
+    @cached_property
+    def completions(self) -> Completions:
+        from .resources.completions import Completions
+
+        return Completions(self)
+
+    @cached_property
+    def models(self) -> Models:
+        from .resources.models import Models
+
+        return Models(self)
+
+    @cached_property
+    def embeddings(self) -> Embeddings:
+        from .resources.embeddings import Embeddings
+
+        return Embeddings(self)
+
+    @cached_property
+    def files(self) -> Files:
+        from .resources.files import Files
+
+        return Files(self)
+
+    @cached_property
+    def batches(self) -> Batches:
+        from .resources.batches import Batches
+
+        return Batches(self)
+
+    @cached_property
+    def responses(self) -> Responses:
+        from .resources.responses import Responses
+
+        return Responses(self)
+
+    @cached_property
+    def with_raw_response(self) -> RawResponseMirror:
+        """The same resources, each method returning an ``APIResponse`` with headers and ``.parse()``."""
+        from ._resource import RawResponseMirror
+
+        return RawResponseMirror(self)
+
+    # -- low-level requests ----------------------------------------------------------------------------------
+
+    def request(
+        self,
+        cast_to: Any,
+        options: RequestOptions,
+        *,
+        stream: bool = False,
+        stream_cls: type[Stream[Any]] | None = None,
+        stream_item: Any = None,
+        post_parser: Callable[[Any], Any] | None = None,
+    ) -> Any:
+        """Send ``options`` and parse the response into ``cast_to`` (or a ``Stream`` of ``stream_item``)."""
+        raw = False
+        headers = options.headers
+        if headers and RAW_RESPONSE_HEADER in headers:
+            raw = True
+            options.headers = {k: v for k, v in headers.items() if k != RAW_RESPONSE_HEADER}
+        result = self._http.send(options, stream=stream)
+        stream_factory = None
+        if stream:
+            item_type = stream_item if stream_item is not None else cast_to
+            factory = stream_cls or Stream
+            http = self._http
+
+            def stream_factory(response: requests.Response) -> Stream[Any]:
+                return factory(cast_to=item_type, response=response, client=http)
+
+        if raw:
+            return APIResponse(
+                result,
+                parse=lambda response: parse_response(
+                    response, cast_to, stream_factory=stream_factory, post_parser=post_parser
+                ),
+            )
+        return parse_response(result.response, cast_to, stream_factory=stream_factory, post_parser=post_parser)
+
+    def get_page(self, page_cls: type[_PageT], options: RequestOptions) -> _PageT:
+        """Fetch a list endpoint into ``page_cls``, remembering how to fetch the pages after it."""
+
+        def attach(page: _PageT) -> _PageT:
+            page._client = self
+            page._options = options
+            return page
+
+        return self.request(page_cls, options, post_parser=attach)  # type: ignore[no-any-return]
+
+    def get(self, path: str, *, cast_to: type[_T], options: Mapping[str, Any] | None = None) -> _T:
+        """``GET path`` (relative to ``base_url``, or absolute), parsed into ``cast_to``."""
+        return self._low_level("GET", path, cast_to, None, options)  # type: ignore[no-any-return]
+
+    def post(
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object | None = None,
+        options: Mapping[str, Any] | None = None,
+        stream: bool = False,
+        stream_cls: type[Stream[Any]] | None = None,
+    ) -> _T:
+        """``POST path`` with a JSON ``body``, parsed into ``cast_to`` (or streamed)."""
+        return self._low_level("POST", path, cast_to, body, options, stream=stream, stream_cls=stream_cls)  # type: ignore[no-any-return]
+
+    def patch(
+        self, path: str, *, cast_to: type[_T], body: object | None = None, options: Mapping[str, Any] | None = None
+    ) -> _T:
+        return self._low_level("PATCH", path, cast_to, body, options)  # type: ignore[no-any-return]
+
+    def put(
+        self, path: str, *, cast_to: type[_T], body: object | None = None, options: Mapping[str, Any] | None = None
+    ) -> _T:
+        return self._low_level("PUT", path, cast_to, body, options)  # type: ignore[no-any-return]
+
+    def delete(
+        self, path: str, *, cast_to: type[_T], body: object | None = None, options: Mapping[str, Any] | None = None
+    ) -> _T:
+        return self._low_level("DELETE", path, cast_to, body, options)  # type: ignore[no-any-return]
+
+    def _low_level(
+        self,
+        method: str,
+        path: str,
+        cast_to: Any,
+        body: object | None,
+        options: Mapping[str, Any] | None,
+        *,
+        stream: bool = False,
+        stream_cls: type[Stream[Any]] | None = None,
+    ) -> Any:
+        opts = dict(options or {})
+        unknown = set(opts) - {"headers", "params", "timeout", "extra_json", "max_retries"}
+        if unknown:
+            raise TypeError(f"Unknown request options: {sorted(unknown)}")
+        client = self if "max_retries" not in opts else self.with_options(max_retries=opts["max_retries"])
+        request_options = RequestOptions(
+            method=method,
+            path=path,
+            json_data=body,
+            params=opts.get("params"),
+            headers=opts.get("headers"),
+            extra_json=opts.get("extra_json"),
+            timeout=opts.get("timeout", NOT_GIVEN),
+        )
+        return client.request(cast_to, request_options, stream=stream, stream_cls=stream_cls)
+
+
+Client = CacheAI
+
+
+def _new_session(pool_size: int) -> requests.Session:
+    session = requests.Session()
+    adapter = requests.adapters.HTTPAdapter(pool_connections=10, pool_maxsize=pool_size)
+    session.mount("https://", adapter)
+    session.mount("http://", adapter)
+    return session
+
+
+def _normalize_base_url(url: str) -> str:
+    if not isinstance(url, str):
+        url = str(url)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ValueError(
+            f"base_url must be an http:// or https:// URL such as 'http://localhost:8000/v1', got {url!r}"
+        )
+    return url if url.endswith("/") else url + "/"
+
+
+def _is_openai(base_url: str) -> bool:
+    host = urlsplit(base_url).hostname or ""
+    return host == "api.openai.com" or host.endswith(".api.openai.com")
+
+
+def _check_max_retries(max_retries: object) -> None:
+    if max_retries is None:
+        raise TypeError(
+            "max_retries cannot be None. Use 0 to disable retries or a large integer for a larger retry budget."
+        )
+    if not isinstance(max_retries, int) or isinstance(max_retries, bool):
+        raise TypeError("max_retries must be a non-negative integer")
+    if max_retries < 0:
+        raise ValueError("max_retries must be a non-negative integer")
+
+
+def _check_timeout(timeout: object) -> None:
+    if timeout is None or isinstance(timeout, Timeout):
+        return
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
+        raise TypeError(f"timeout must be a number of seconds, a cacheai.Timeout or None, got {timeout!r}")
+    if timeout < 0:
+        raise ValueError(f"timeout must not be negative, got {timeout!r}")

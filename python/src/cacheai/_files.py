@@ -1,0 +1,67 @@
+"""Multipart uploads: accepting a file the ways openai does and encoding the form."""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import IO, Union
+
+import requests.models
+from typing_extensions import TypeAlias
+
+from ._utils import flatten_params
+
+__all__ = ["FileContent", "FileTypes", "encode_multipart", "read_file_input"]
+
+FileContent: TypeAlias = Union[IO[bytes], bytes, "os.PathLike[str]"]
+FileTypes: TypeAlias = Union[
+    FileContent,
+    tuple[Union[str, None], FileContent],
+    tuple[Union[str, None], FileContent, Union[str, None]],
+    tuple[Union[str, None], FileContent, Union[str, None], Mapping[str, str]],
+]
+
+
+def read_file_input(file: FileTypes) -> tuple[str, bytes, str | None]:
+    """``(filename, content, content_type)`` from bytes, a path, a binary file object or a tuple.
+
+    Content is read into memory so that a retried upload sends the same bytes again.
+    """
+    if isinstance(file, tuple):
+        name, content, *rest = file
+        _, data, _ = read_file_input(content)
+        content_type = rest[0] if rest else None
+        return (name or "upload", data, content_type)
+    if isinstance(file, (bytes, bytearray, memoryview)):
+        return ("upload", bytes(file), None)
+    if isinstance(file, os.PathLike):
+        path = Path(file)
+        return (path.name, path.read_bytes(), None)
+    if isinstance(file, io.TextIOBase):
+        raise TypeError("Open the file in binary mode ('rb') to upload it; a text-mode file was given.")
+    if hasattr(file, "read"):
+        data = file.read()
+        if isinstance(data, str):
+            raise TypeError("Open the file in binary mode ('rb') to upload it; read() returned text.")
+        name = getattr(file, "name", None)
+        return (os.path.basename(name) if isinstance(name, str) and name else "upload", data, None)
+    raise TypeError(
+        f"Expected bytes, a pathlib.Path, a binary file object or a (filename, content) tuple, got {type(file)!r}"
+    )
+
+
+def encode_multipart(
+    fields: Mapping[str, object], files: list[tuple[str, FileTypes]]
+) -> tuple[bytes, str]:
+    """The multipart/form-data body and its Content-Type; nested fields are flattened with brackets."""
+    form: list[tuple[str, str]] = []
+    for key, value in fields.items():
+        flatten_params(key, value, form)
+    parts = []
+    for field, file in files:
+        name, data, content_type = read_file_input(file)
+        parts.append((field, (name, data, content_type) if content_type else (name, data)))
+    body, content_type = requests.models.RequestEncodingMixin._encode_files(parts, form)
+    return body, content_type

@@ -1,0 +1,279 @@
+"""Server-sent events: the decoder (bytes to events) and ``Stream[T]`` (events to typed items).
+
+The decoder follows the SSE specification and tolerates what real servers send: comment lines (``: ping``),
+``data:`` with or without the space, multi-line data, CRLF or CR line ends, events split across reads or packed
+into one, meta-only events (``id:``/``retry:``) and a last event without its blank line at EOF.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+import requests
+import urllib3.exceptions
+from typing_extensions import Self
+
+from ._exceptions import APIConnectionError, APIError, APIResponseValidationError, APITimeoutError
+from ._transport import iter_raw_bytes
+
+if TYPE_CHECKING:
+    from ._http import HTTPManager
+
+__all__ = ["SSEDecoder", "ServerSentEvent", "Stream"]
+
+_T = TypeVar("_T")
+
+
+class ServerSentEvent:
+    """One dispatched event: ``event`` type (or ``None``), ``data`` text, last ``id``, ``retry`` in ms."""
+
+    __slots__ = ("_data", "event", "id", "retry")
+
+    def __init__(
+        self, *, event: str | None = None, data: bytes = b"", id: str | None = None, retry: int | None = None
+    ) -> None:
+        self.event = event
+        self._data = data
+        self.id = id
+        self.retry = retry
+
+    @property
+    def data(self) -> str:
+        return self._data.decode("utf-8", errors="surrogateescape")
+
+    @property
+    def raw_data(self) -> bytes:
+        return self._data
+
+    def json(self) -> Any:
+        return json.loads(self._data, strict=False)
+
+    def __repr__(self) -> str:
+        return f"ServerSentEvent(event={self.event!r}, data={self.data!r}, id={self.id!r}, retry={self.retry!r})"
+
+
+class SSEDecoder:
+    """Turns a byte stream into ``ServerSentEvent`` objects, incrementally."""
+
+    def __init__(self) -> None:
+        self._buffer = b""
+        self._event: str | None = None
+        self._data: list[bytes] = []
+        self._last_id: str | None = None
+        self._retry: int | None = None
+        self._pending = False  # a field was set since the last dispatch
+
+    def feed(self, chunk: bytes) -> list[ServerSentEvent]:
+        """Add bytes; return the events they complete."""
+        buffer = self._buffer + chunk if self._buffer else chunk
+        if b"\r" in buffer:
+            # Keep a trailing CR: its LF may arrive in the next chunk.
+            held = buffer.endswith(b"\r")
+            if held:
+                buffer = buffer[:-1]
+            buffer = buffer.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            if held:
+                buffer += b"\r"
+        lines = buffer.split(b"\n")
+        self._buffer = lines.pop()
+        if self._buffer == b"\r":
+            lines.append(b"")
+            self._buffer = b""
+        events: list[ServerSentEvent] = []
+        for line in lines:
+            event = self._line(line)
+            if event is not None:
+                events.append(event)
+        return events
+
+    def flush(self) -> ServerSentEvent | None:
+        """At EOF: the last event if the stream ended without its blank line, else ``None``."""
+        if self._buffer:
+            self._line(self._buffer.rstrip(b"\r"))
+            self._buffer = b""
+        return self._line(b"")
+
+    def _line(self, line: bytes) -> ServerSentEvent | None:
+        if not line:
+            if not self._pending:
+                return None
+            event = ServerSentEvent(
+                event=self._event, data=b"\n".join(self._data), id=self._last_id, retry=self._retry
+            )
+            self._event, self._data, self._retry, self._pending = None, [], None, False
+            return event
+        if line[:1] == b":":
+            return None
+        name, sep, value = line.partition(b":")
+        if value[:1] == b" ":
+            value = value[1:]
+        if name == b"data":
+            self._data.append(value)
+        elif name == b"event":
+            self._event = value.decode("utf-8", errors="replace") or None
+        elif name == b"id":
+            if b"\0" not in value:
+                self._last_id = value.decode("utf-8", errors="replace")
+        elif name == b"retry":
+            if value.isdigit():
+                self._retry = int(value)
+        else:
+            return None
+        self._pending = True
+        return None
+
+
+class Stream(Generic[_T]):
+    """An iterator over the items of a streamed response; also a context manager.
+
+    The HTTP response is closed (its connection released) when iteration ends, on ``break`` followed by
+    ``close()``/the end of a ``with`` block, on an exception, or when the stream is garbage-collected.
+    """
+
+    response: requests.Response
+
+    def __init__(
+        self,
+        *,
+        cast_to: type[_T],
+        response: requests.Response,
+        client: HTTPManager | None = None,
+        parse: Callable[[bytes, str | None], _T] | None = None,
+        error_events: bool = True,
+    ) -> None:
+        self.response = response
+        self._cast_to = cast_to
+        self._client = client
+        self._parse = parse
+        self._error_events = error_events
+        self._tail: ServerSentEvent | None = None  # an event the server never terminated (EOF mid-event)
+        self._iterator = self._iter_items()
+
+    def __next__(self) -> _T:
+        return self._iterator.__next__()
+
+    def __iter__(self) -> Iterator[_T]:
+        yield from self._iterator
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        exc_tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the stream and release its connection."""
+        self._iterator.close()
+        self.response.close()
+
+    def __del__(self) -> None:
+        # A stream that is dropped half-read must not pin its connection.
+        response = getattr(self, "response", None)
+        if response is not None:
+            response.close()
+
+    def _events(self) -> Iterator[ServerSentEvent]:
+        request = self.response.request
+        decoder = SSEDecoder()
+        received = False
+        try:
+            for chunk in iter_raw_bytes(self.response):
+                received = True
+                yield from decoder.feed(chunk)
+        except _STREAM_TIMEOUTS as exc:
+            raise APITimeoutError(request) from exc
+        except _STREAM_BREAKS as exc:
+            raise APIConnectionError(
+                message=f"The connection broke before the stream was complete: {exc}", request=request
+            ) from exc
+        last = decoder.flush()
+        if last is not None:
+            self._tail = last
+            yield last
+        elif not received:
+            raise APIError(
+                "The server ended the stream without sending any data (HTTP "
+                f"{self.response.status_code} with an empty body); this often means the request failed on the "
+                "server, for example by exceeding the model's context length.",
+                request,
+                body=None,
+            )
+
+    def _iter_items(self) -> Iterator[_T]:
+        parse = self._parse or _default_parser(self._cast_to)
+        try:
+            for sse in self._events():
+                data = sse.raw_data
+                if data[:6] == b"[DONE]":
+                    return
+                if not data:
+                    continue  # meta-only event (id:/retry:) or an empty keep-alive
+                if self._error_events:
+                    _raise_for_stream_error(sse, self.response.request)
+                try:
+                    item = parse(data, sse.event)
+                except ValueError as exc:
+                    raise self._unparseable(sse, exc) from exc
+                yield item
+        finally:
+            self.response.close()
+
+
+    def _unparseable(self, sse: ServerSentEvent, exc: ValueError) -> APIError:
+        request = self.response.request
+        if sse is self._tail:
+            return APIConnectionError(
+                message="The stream ended in the middle of an event (the connection was closed early).",
+                request=request,
+            )
+        return APIResponseValidationError(
+            self.response, sse.data, message=f"The stream sent an event whose data is not valid JSON: {exc}"
+        )
+
+
+def _raise_for_stream_error(sse: ServerSentEvent, request: requests.PreparedRequest | None) -> None:
+    """Raise ``APIError`` for an ``error`` object inside the stream (or an ``event: error``)."""
+    data = sse.raw_data
+    if sse.event != "error" and b'"error"' not in data:
+        return
+    try:
+        payload = json.loads(data, strict=False)
+    except ValueError:
+        if sse.event == "error":
+            raise APIError(sse.data.strip() or "An error occurred during streaming", request, body=sse.data) from None
+        return
+    if isinstance(payload, dict) and payload.get("error"):
+        error = payload["error"]
+    elif sse.event == "error":
+        error = payload
+    else:
+        return
+    message = None
+    if isinstance(error, dict):
+        message = error.get("message")
+    elif isinstance(error, str):
+        message = error
+    if not isinstance(message, str) or not message:
+        message = "An error occurred during streaming"
+    raise APIError(message, request, body=error)
+
+
+def _default_parser(cast_to: type[Any]) -> Callable[[bytes, str | None], Any]:
+    from ._models import BaseModel, parse_json
+
+    if isinstance(cast_to, type) and issubclass(cast_to, BaseModel):
+        model = cast_to
+        return lambda data, _event: parse_json(model, data)
+    return lambda data, _event: json.loads(data, strict=False)
+
+
+_STREAM_TIMEOUTS = (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError, TimeoutError)
+_STREAM_BREAKS = (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError)

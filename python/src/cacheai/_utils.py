@@ -1,0 +1,101 @@
+"""Request encoding helpers: path parameters, bracket-style query strings, JSON bodies, header merging."""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Iterable, Mapping, MutableMapping
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import pydantic
+
+from ._types import NotGiven, Omit
+
+__all__ = ["encode_json", "encode_query", "flatten_params", "merge_headers", "path_param", "strip_not_given"]
+
+_PATH_SAFE = "!$&'()*+,;=:@"
+
+
+def path_param(name: str, value: str) -> str:
+    """Percent-encode one path segment; an empty value or ``.``/``..`` is a ``ValueError`` before any I/O."""
+    if not isinstance(value, str):
+        raise TypeError(f"Expected a string for `{name}` but received {type(value).__name__}: {value!r}")
+    if not value:
+        raise ValueError(f"Expected a non-empty value for `{name}` but received {value!r}")
+    if value in (".", ".."):
+        raise ValueError(f"`{name}` cannot be {value!r}: it would change the request path")
+    return quote(value, safe=_PATH_SAFE)
+
+
+def strip_not_given(params: Mapping[str, object]) -> dict[str, object]:
+    """Drop the parameters left as ``NOT_GIVEN``/``omit``; ``None`` stays (it is sent as ``null``)."""
+    return {k: v for k, v in params.items() if not isinstance(v, (NotGiven, Omit))}
+
+
+def encode_query(params: Mapping[str, object]) -> str:
+    """Bracket style, as openai: ``a[]=1&a[]=2``, ``m[k]=v``, ``true``/``false``; ``None`` values dropped."""
+    pairs: list[tuple[str, str]] = []
+    for key, value in params.items():
+        flatten_params(key, value, pairs)
+    return urlencode(pairs)
+
+
+def flatten_params(key: str, value: object, out: list[tuple[str, str]]) -> None:
+    """Append ``(key, text)`` pairs for ``value``, nesting with brackets (queries and multipart forms)."""
+    if value is None or isinstance(value, (NotGiven, Omit)):
+        return
+    if isinstance(value, bool):
+        out.append((key, "true" if value else "false"))
+    elif isinstance(value, Mapping):
+        for sub, item in value.items():
+            flatten_params(f"{key}[{sub}]", item, out)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            flatten_params(f"{key}[]", item, out)
+    else:
+        out.append((key, str(value)))
+
+
+def encode_json(data: object) -> bytes:
+    """Compact UTF-8 JSON as openai sends it; NaN/Infinity are a ``ValueError``, not invalid JSON."""
+    try:
+        return json.dumps(
+            data, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default
+        ).encode("utf-8")
+    except ValueError as exc:
+        raise ValueError(f"The request body cannot be sent as JSON: {exc} (NaN and Infinity are not JSON)") from exc
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, pydantic.BaseModel):
+        # e.g. `messages.append(completion.choices[0].message)`: send what the server sent.
+        return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, Mapping):
+        return dict(value)
+    if isinstance(value, (NotGiven, Omit)):
+        raise TypeError(
+            f"{value!r} can only leave out a top-level parameter; remove the key from the nested object instead"
+        )
+    if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
+        return list(value)
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable: {value!r}")
+
+
+def merge_headers(target: MutableMapping[str, str], extra: Mapping[str, str | Omit]) -> None:
+    """Merge ``extra`` into ``target`` case-insensitively; an ``Omit`` value removes the header."""
+    lower = {k.lower(): k for k in target}
+    for name, value in extra.items():
+        existing = lower.get(name.lower())
+        if existing is not None:
+            del target[existing]
+        if isinstance(value, (Omit, NotGiven)):
+            lower.pop(name.lower(), None)
+            continue
+        target[name] = value
+        lower[name.lower()] = name

@@ -1,0 +1,20 @@
+"""``client.chat``."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from ..._resource import RawResponseMirror, SyncAPIResource
+from .completions import Completions, Messages
+
+__all__ = ["Chat", "Completions", "Messages"]
+
+
+class Chat(SyncAPIResource):
+    @cached_property
+    def completions(self) -> Completions:
+        return Completions(self._client)
+
+    @property
+    def with_raw_response(self) -> RawResponseMirror:
+        return RawResponseMirror(self)

@@ -1,0 +1,262 @@
+"""``client.chat.completions``: ``POST /chat/completions`` and the stored-completion methods."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+from typing_extensions import NotRequired, TypedDict, Unpack
+
+from ..._params import check_params
+from ..._resource import RawResponseMirror, SyncAPIResource, make_options
+from ..._streaming import Stream
+from ..._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, omit
+from ..._utils import path_param, strip_not_given
+from ...types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionDeleted
+
+if TYPE_CHECKING:
+    from ..._pagination import SyncCursorPage
+    from ...types.chat import (
+        ChatCompletionAudioParam,
+        ChatCompletionMessageParam,
+        ChatCompletionPredictionContentParam,
+        ChatCompletionStoreMessage,
+        ChatCompletionStreamOptionsParam,
+        ChatCompletionToolChoiceOptionParam,
+        ChatCompletionToolUnionParam,
+    )
+
+__all__ = ["ChatCompletionCreateParams", "Completions"]
+
+
+class ChatCompletionCreateParams(TypedDict, total=False):
+    """The keyword arguments of ``chat.completions.create`` other than ``stream`` (openai 3.54's set)."""
+
+    messages: Iterable[ChatCompletionMessageParam]
+    model: str
+    audio: ChatCompletionAudioParam | None | Omit | NotGiven
+    frequency_penalty: float | None | Omit | NotGiven
+    function_call: str | dict[str, Any] | Omit | NotGiven
+    functions: Iterable[dict[str, Any]] | Omit | NotGiven
+    logit_bias: dict[str, int] | None | Omit | NotGiven
+    logprobs: bool | None | Omit | NotGiven
+    max_completion_tokens: int | None | Omit | NotGiven
+    max_tokens: int | None | Omit | NotGiven
+    metadata: dict[str, str] | None | Omit | NotGiven
+    modalities: list[Literal["text", "audio"]] | None | Omit | NotGiven
+    moderation: dict[str, Any] | None | Omit | NotGiven
+    n: int | None | Omit | NotGiven
+    parallel_tool_calls: bool | Omit | NotGiven
+    prediction: ChatCompletionPredictionContentParam | None | Omit | NotGiven
+    presence_penalty: float | None | Omit | NotGiven
+    prompt_cache_key: str | None | Omit | NotGiven
+    prompt_cache_options: dict[str, Any] | Omit | NotGiven
+    prompt_cache_retention: Literal["in_memory", "24h"] | None | Omit | NotGiven
+    reasoning_effort: str | None | Omit | NotGiven
+    response_format: dict[str, Any] | Omit | NotGiven
+    safety_identifier: str | None | Omit | NotGiven
+    seed: int | None | Omit | NotGiven
+    service_tier: Literal["auto", "default", "flex", "scale", "priority", "fast"] | None | Omit | NotGiven
+    stop: str | list[str] | None | Omit | NotGiven
+    store: bool | None | Omit | NotGiven
+    stream_options: ChatCompletionStreamOptionsParam | None | Omit | NotGiven
+    temperature: float | None | Omit | NotGiven
+    tool_choice: ChatCompletionToolChoiceOptionParam | Omit | NotGiven
+    tools: Iterable[ChatCompletionToolUnionParam] | Omit | NotGiven
+    top_logprobs: int | None | Omit | NotGiven
+    top_p: float | None | Omit | NotGiven
+    user: str | Omit | NotGiven
+    verbosity: Literal["low", "medium", "high"] | None | Omit | NotGiven
+    web_search_options: dict[str, Any] | Omit | NotGiven
+    extra_headers: NotRequired[Headers | None]
+    extra_query: NotRequired[Query | None]
+    extra_body: NotRequired[object | None]
+    timeout: NotRequired[float | Timeout | None | NotGiven]
+
+
+_CREATE_PARAMS = frozenset(ChatCompletionCreateParams.__annotations__) | {"stream"}
+_REQUIRED = ("messages", "model")
+_MISSING_MESSAGE = (
+    "Missing required arguments; Expected either ('messages' and 'model') or "
+    "('messages', 'model' and 'stream') arguments to be given"
+)
+
+
+class Completions(SyncAPIResource):
+    """Chat completions: ``create`` (plain or streamed), and the stored completions of ``store=True``."""
+
+    @property
+    def with_raw_response(self) -> RawResponseMirror:
+        """The same methods, each returning an ``APIResponse`` (headers, status, ``.parse()``)."""
+        return RawResponseMirror(self)
+
+    @overload
+    def create(
+        self, *, stream: Literal[False] | None | Omit | NotGiven = ..., **params: Unpack[ChatCompletionCreateParams]
+    ) -> ChatCompletion: ...
+
+    @overload
+    def create(
+        self, *, stream: Literal[True], **params: Unpack[ChatCompletionCreateParams]
+    ) -> Stream[ChatCompletionChunk]: ...
+
+    @overload
+    def create(
+        self, *, stream: bool, **params: Unpack[ChatCompletionCreateParams]
+    ) -> ChatCompletion | Stream[ChatCompletionChunk]: ...
+
+    def create(
+        self, *, stream: bool | None | Omit | NotGiven = omit, **params: Any
+    ) -> ChatCompletion | Stream[ChatCompletionChunk]:
+        """Create a model response for a conversation; with ``stream=True``, a ``Stream`` of chunks.
+
+        Takes every parameter of openai's ``chat.completions.create`` (``messages`` and ``model`` required),
+        plus ``extra_headers``, ``extra_query``, ``extra_body`` and ``timeout`` for this call.
+        """
+        check_params("create", params, _CREATE_PARAMS, _REQUIRED, _MISSING_MESSAGE)
+        _reject_model_class(params.get("response_format"))
+        extra_headers = params.pop("extra_headers", None)
+        extra_query = params.pop("extra_query", None)
+        extra_body = params.pop("extra_body", None)
+        timeout = params.pop("timeout", NOT_GIVEN)
+        body = strip_not_given(params)
+        if not isinstance(stream, (Omit, NotGiven)):
+            body["stream"] = stream
+        if isinstance(body.get("messages"), Iterable) and not isinstance(body["messages"], list):
+            body["messages"] = list(body["messages"])
+        streaming = stream is True
+        return self._client.request(  # type: ignore[no-any-return]
+            ChatCompletion,
+            make_options(
+                "POST",
+                "chat/completions",
+                body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            stream=streaming,
+            stream_item=ChatCompletionChunk,
+        )
+
+    def retrieve(
+        self,
+        completion_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: object | None = None,
+        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> ChatCompletion:
+        """A stored chat completion (one created with ``store=True``)."""
+        path = f"chat/completions/{path_param('completion_id', completion_id)}"
+        return self._client.request(  # type: ignore[no-any-return]
+            ChatCompletion,
+            make_options("GET", path, extra_headers=extra_headers, extra_query=extra_query,
+                         extra_body=extra_body, timeout=timeout),
+        )
+
+    def update(
+        self,
+        completion_id: str,
+        *,
+        metadata: dict[str, str] | None,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: object | None = None,
+        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> ChatCompletion:
+        """Replace the metadata of a stored chat completion."""
+        path = f"chat/completions/{path_param('completion_id', completion_id)}"
+        return self._client.request(  # type: ignore[no-any-return]
+            ChatCompletion,
+            make_options("POST", path, body={"metadata": metadata}, extra_headers=extra_headers,
+                         extra_query=extra_query, extra_body=extra_body, timeout=timeout),
+        )
+
+    def list(
+        self,
+        *,
+        after: str | Omit | NotGiven = omit,
+        limit: int | Omit | NotGiven = omit,
+        metadata: dict[str, str] | None | Omit | NotGiven = omit,
+        model: str | Omit | NotGiven = omit,
+        order: Literal["asc", "desc"] | Omit | NotGiven = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: object | None = None,
+        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> SyncCursorPage[ChatCompletion]:
+        """Stored chat completions, as an auto-paginating cursor page."""
+        from ..._pagination import SyncCursorPage
+
+        query = strip_not_given(
+            {"after": after, "limit": limit, "metadata": metadata, "model": model, "order": order}
+        )
+        return self._client.get_page(
+            SyncCursorPage[ChatCompletion],
+            make_options("GET", "chat/completions", params=query, extra_headers=extra_headers,
+                         extra_query=extra_query, extra_body=extra_body, timeout=timeout),
+        )
+
+    def delete(
+        self,
+        completion_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: object | None = None,
+        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> ChatCompletionDeleted:
+        """Delete a stored chat completion."""
+        path = f"chat/completions/{path_param('completion_id', completion_id)}"
+        return self._client.request(  # type: ignore[no-any-return]
+            ChatCompletionDeleted,
+            make_options("DELETE", path, extra_headers=extra_headers, extra_query=extra_query,
+                         extra_body=extra_body, timeout=timeout),
+        )
+
+    @property
+    def messages(self) -> Messages:
+        return Messages(self._client)
+
+
+class Messages(SyncAPIResource):
+    """``client.chat.completions.messages``: the messages of a stored chat completion."""
+
+    def list(
+        self,
+        completion_id: str,
+        *,
+        after: str | Omit | NotGiven = omit,
+        limit: int | Omit | NotGiven = omit,
+        order: Literal["asc", "desc"] | Omit | NotGiven = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: object | None = None,
+        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+    ) -> SyncCursorPage[ChatCompletionStoreMessage]:
+        from ..._pagination import SyncCursorPage
+        from ...types.chat import ChatCompletionStoreMessage
+
+        path = f"chat/completions/{path_param('completion_id', completion_id)}/messages"
+        query = strip_not_given({"after": after, "limit": limit, "order": order})
+        return self._client.get_page(
+            SyncCursorPage[ChatCompletionStoreMessage],
+            make_options("GET", path, params=query, extra_headers=extra_headers, extra_query=extra_query,
+                         extra_body=extra_body, timeout=timeout),
+        )
+
+
+def _reject_model_class(response_format: object) -> None:
+    import pydantic
+
+    if isinstance(response_format, type) and issubclass(response_format, pydantic.BaseModel):
+        raise TypeError(
+            "You tried to pass a `BaseModel` class to `chat.completions.create()`; pass a JSON schema "
+            "response_format dict instead, e.g. {'type': 'json_schema', 'json_schema': {'name': ..., "
+            "'schema': Model.model_json_schema()}}"
+        )
+
+
