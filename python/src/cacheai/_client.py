@@ -67,8 +67,8 @@ class CacheAI:
         api_key: str | Callable[[], str] | None = None,
         organization: str | None = None,
         project: str | None = None,
-        base_url: str | None | NotGiven = NOT_GIVEN,
-        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+        base_url: str | NotGiven | None = NOT_GIVEN,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
         default_headers: Mapping[str, str] | None = None,
         default_query: Mapping[str, object] | None = None,
@@ -216,7 +216,7 @@ class CacheAI:
         organization: str | None = None,
         project: str | None = None,
         base_url: str | None = None,
-        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
         http_client: requests.Session | None = None,
         max_retries: int | NotGiven = NOT_GIVEN,
         default_headers: Mapping[str, str] | None = None,
@@ -402,17 +402,32 @@ class CacheAI:
         return self._low_level("POST", path, cast_to, body, options, stream=stream, stream_cls=stream_cls)  # type: ignore[no-any-return]
 
     def patch(
-        self, path: str, *, cast_to: type[_T], body: object | None = None, options: Mapping[str, Any] | None = None
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object | None = None,
+        options: Mapping[str, Any] | None = None,
     ) -> _T:
         return self._low_level("PATCH", path, cast_to, body, options)  # type: ignore[no-any-return]
 
     def put(
-        self, path: str, *, cast_to: type[_T], body: object | None = None, options: Mapping[str, Any] | None = None
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object | None = None,
+        options: Mapping[str, Any] | None = None,
     ) -> _T:
         return self._low_level("PUT", path, cast_to, body, options)  # type: ignore[no-any-return]
 
     def delete(
-        self, path: str, *, cast_to: type[_T], body: object | None = None, options: Mapping[str, Any] | None = None
+        self,
+        path: str,
+        *,
+        cast_to: type[_T],
+        body: object | None = None,
+        options: Mapping[str, Any] | None = None,
     ) -> _T:
         return self._low_level("DELETE", path, cast_to, body, options)  # type: ignore[no-any-return]
 
@@ -460,9 +475,7 @@ def _normalize_base_url(url: str) -> str:
         url = str(url)
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(
-            f"base_url must be an http:// or https:// URL such as 'http://localhost:8000/v1', got {url!r}"
-        )
+        raise ValueError(f"base_url must be an http:// or https:// URL such as 'http://localhost:8000/v1', got {url!r}")
     return url if url.endswith("/") else url + "/"
 
 

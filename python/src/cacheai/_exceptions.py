@@ -70,9 +70,7 @@ class APIError(OpenAIError):
     param: str | None
     type: str | None
 
-    def __init__(
-        self, message: str, request: requests.PreparedRequest | None, *, body: object | None
-    ) -> None:
+    def __init__(self, message: str, request: requests.PreparedRequest | None, *, body: object | None) -> None:
         super().__init__(message)
         self.message = message
         self.request = request
@@ -96,12 +94,8 @@ class APIResponseValidationError(APIError):
     response: requests.Response
     status_code: int
 
-    def __init__(
-        self, response: requests.Response, body: object | None, *, message: str | None = None
-    ) -> None:
-        super().__init__(
-            message or "Data returned by API invalid for expected schema.", response.request, body=body
-        )
+    def __init__(self, response: requests.Response, body: object | None, *, message: str | None = None) -> None:
+        super().__init__(message or "Data returned by API invalid for expected schema.", response.request, body=body)
         self.response = response
         self.status_code = response.status_code
 
@@ -123,9 +117,7 @@ class APIStatusError(APIError):
 class APIConnectionError(APIError):
     """The request never got a complete answer: refused or reset connection, TLS or protocol failure."""
 
-    def __init__(
-        self, *, message: str = "Connection error.", request: requests.PreparedRequest | None
-    ) -> None:
+    def __init__(self, *, message: str = "Connection error.", request: requests.PreparedRequest | None) -> None:
         super().__init__(message, request, body=None)
 
 
@@ -137,31 +129,31 @@ class APITimeoutError(APIConnectionError):
 
 
 class BadRequestError(APIStatusError):
-    status_code: Literal[400] = 400  # type: ignore[assignment]
+    status_code: Literal[400] = 400
 
 
 class AuthenticationError(APIStatusError):
-    status_code: Literal[401] = 401  # type: ignore[assignment]
+    status_code: Literal[401] = 401
 
 
 class PermissionDeniedError(APIStatusError):
-    status_code: Literal[403] = 403  # type: ignore[assignment]
+    status_code: Literal[403] = 403
 
 
 class NotFoundError(APIStatusError):
-    status_code: Literal[404] = 404  # type: ignore[assignment]
+    status_code: Literal[404] = 404
 
 
 class ConflictError(APIStatusError):
-    status_code: Literal[409] = 409  # type: ignore[assignment]
+    status_code: Literal[409] = 409
 
 
 class UnprocessableEntityError(APIStatusError):
-    status_code: Literal[422] = 422  # type: ignore[assignment]
+    status_code: Literal[422] = 422
 
 
 class RateLimitError(APIStatusError):
-    status_code: Literal[429] = 429  # type: ignore[assignment]
+    status_code: Literal[429] = 429
 
 
 class InternalServerError(APIStatusError):

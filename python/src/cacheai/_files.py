@@ -6,22 +6,21 @@ import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, Union
+from typing import IO, TypeAlias, Union
 
 import requests.models
-from typing_extensions import TypeAlias
 
 from ._utils import flatten_params
 
 __all__ = ["FileContent", "FileTypes", "encode_multipart", "read_file_input"]
 
 FileContent: TypeAlias = Union[IO[bytes], bytes, "os.PathLike[str]"]
-FileTypes: TypeAlias = Union[
-    FileContent,
-    tuple[Union[str, None], FileContent],
-    tuple[Union[str, None], FileContent, Union[str, None]],
-    tuple[Union[str, None], FileContent, Union[str, None], Mapping[str, str]],
-]
+FileTypes: TypeAlias = (
+    FileContent
+    | tuple[str | None, FileContent]
+    | tuple[str | None, FileContent, str | None]
+    | tuple[str | None, FileContent, str | None, Mapping[str, str]]
+)
 
 
 def read_file_input(file: FileTypes) -> tuple[str, bytes, str | None]:
@@ -33,7 +32,7 @@ def read_file_input(file: FileTypes) -> tuple[str, bytes, str | None]:
         name, content, *rest = file
         _, data, _ = read_file_input(content)
         content_type = rest[0] if rest else None
-        return (name or "upload", data, content_type)
+        return (name or "upload", data, content_type if isinstance(content_type, str) else None)
     if isinstance(file, (bytes, bytearray, memoryview)):
         return ("upload", bytes(file), None)
     if isinstance(file, os.PathLike):
@@ -52,9 +51,7 @@ def read_file_input(file: FileTypes) -> tuple[str, bytes, str | None]:
     )
 
 
-def encode_multipart(
-    fields: Mapping[str, object], files: list[tuple[str, FileTypes]]
-) -> tuple[bytes, str]:
+def encode_multipart(fields: Mapping[str, object], files: list[tuple[str, FileTypes]]) -> tuple[bytes, str]:
     """The multipart/form-data body and its Content-Type; nested fields are flattened with brackets."""
     form: list[tuple[str, str]] = []
     for key, value in fields.items():
@@ -63,5 +60,7 @@ def encode_multipart(
     for field, file in files:
         name, data, content_type = read_file_input(file)
         parts.append((field, (name, data, content_type) if content_type else (name, data)))
-    body, content_type = requests.models.RequestEncodingMixin._encode_files(parts, form)
+    # requests' own multipart encoder (not in its type stubs): one way to build a form, shared with requests.
+    encode_files = getattr(requests.models.RequestEncodingMixin, "_encode_files")  # noqa: B009
+    body, content_type = encode_files(parts, form)
     return body, content_type

@@ -170,7 +170,7 @@ class HTTPManager:
                 self._apply_auth(headers)
             started = time.perf_counter()
             try:
-                response = adapter.send(request, stream=True, timeout=timeout, **settings)
+                response = adapter.send(request, stream=True, timeout=timeout, **settings)  # type: ignore[arg-type]
                 if response.is_redirect and response.headers.get("location"):
                     response = self._follow_redirects(response, request, timeout, settings)
                 if response.status_code < 400 and not stream:
@@ -192,7 +192,10 @@ class HTTPManager:
                 if log.isEnabledFor(logging.DEBUG):
                     log.debug(
                         'HTTP Request: %s %s "%s %s" (%.1f ms)',
-                        request.method, _redact_url(request.url), status, response.reason,
+                        request.method,
+                        _redact_url(request.url),
+                        status,
+                        response.reason,
                         response.elapsed.total_seconds() * 1000,
                     )
                 return SendResult(response, retries_taken)
@@ -215,7 +218,12 @@ class HTTPManager:
         delay = self.retry_policy.delay(retries_taken, response.headers if response is not None else None)
         log.info(
             "Retrying %s %s in %f seconds (retry %d of %d) due to %s",
-            request.method, _redact_url(request.url), delay, retries_taken + 1, self.max_retries, reason,
+            request.method,
+            _redact_url(request.url),
+            delay,
+            retries_taken + 1,
+            self.max_retries,
+            reason,
         )
         time.sleep(delay)
 
@@ -235,10 +243,8 @@ class HTTPManager:
         settings: dict[str, Any],
     ) -> requests.Response:
         request.headers = requests.structures.CaseInsensitiveDict(request.headers)
-        last = response
-        for last in self.session.resolve_redirects(response, request, stream=True, timeout=timeout, **settings):
-            pass
-        return last
+        chain = list(self.session.resolve_redirects(response, request, stream=True, timeout=timeout, **settings))
+        return chain[-1] if chain else response
 
     def _origin(self, url: str) -> tuple[requests.adapters.BaseAdapter, dict[str, Any]]:
         """The adapter and environment settings (proxies, CA bundle) for a URL's origin, computed once."""
@@ -260,12 +266,12 @@ class HTTPManager:
 
 def read_body(response: requests.Response) -> bytes:
     """Read the whole body once (in one call, not requests' 10 KiB pieces) and release the connection."""
-    content = response._content
+    content: Any = getattr(response, "_content")  # noqa: B009  # False until read (requests' convention)
     if content is False:
         raw = response.raw
         content = raw.read(decode_content=True) if raw is not None else b""
         response._content = content
-        response._content_consumed = True
+        response._content_consumed = True  # type: ignore[attr-defined]
     return content or b""
 
 

@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin
 
 import pydantic
 from pydantic import ConfigDict, PrivateAttr
-from typing_extensions import Self, override
+from typing_extensions import Self
 
 __all__ = ["BaseModel", "construct_type", "parse_json"]
 
@@ -75,15 +75,14 @@ class BaseModel(pydantic.BaseModel):
         )
 
     @classmethod
-    @override
-    def model_construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:
-        """Build without validation, converting nested dicts into the declared model types."""
+    def construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:
+        """Build without validation, converting nested dicts into the declared model types (as openai)."""
         return _construct_model(cls, values, _fields_set)
 
-    @classmethod
-    @override
-    def construct(cls, _fields_set: set[str] | None = None, **values: Any) -> Self:  # type: ignore[override]
-        return _construct_model(cls, values, _fields_set)
+
+# pydantic's own model_construct does not convert nested dicts; openai's does. (Assigned here because
+# pydantic's mypy plugin synthesizes a per-model model_construct signature that an override would clash with.)
+BaseModel.model_construct = BaseModel.construct  # type: ignore[method-assign]
 
 
 def parse_json(cast_to: type[_ModelT], data: bytes | str) -> _ModelT:
@@ -165,9 +164,7 @@ def _literal_values(annotation: Any) -> tuple[object, ...]:
     return ()
 
 
-def _construct_model(
-    cls: type[_ModelT], values: Mapping[str, object], fields_set: set[str] | None
-) -> _ModelT:
+def _construct_model(cls: type[_ModelT], values: Mapping[str, object], fields_set: set[str] | None) -> _ModelT:
     obj = cls.__new__(cls)
     data: dict[str, object] = {}
     seen: set[str] = set()

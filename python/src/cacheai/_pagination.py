@@ -6,7 +6,7 @@ Iterating a page walks every item of every page; ``.data`` is this page's items 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
 from pydantic import PrivateAttr
 

@@ -40,7 +40,7 @@ def make_options(
     extra_headers: Headers | None = None,
     extra_query: Query | None = None,
     extra_body: object | None = None,
-    timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+    timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
 ) -> RequestOptions:
     """``RequestOptions`` from a resource method's arguments and the per-call ``extra_*`` options."""
     if extra_query:

@@ -149,7 +149,7 @@ class APIResponse(Generic[_T]):
 
     @property
     def is_closed(self) -> bool:
-        return bool(self.http_response._content_consumed)
+        return bool(getattr(self.http_response, "_content_consumed", False))
 
     @property
     def content(self) -> bytes:
@@ -197,7 +197,7 @@ class BinaryAPIResponse:
         return json.loads(self.response.content, **kwargs)
 
     def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
-        if self.response._content_consumed or chunk_size is not None:
+        if getattr(self.response, "_content_consumed", False) or chunk_size is not None:
             yield from self.response.iter_content(chunk_size=chunk_size or 65536)
         else:
             yield from iter_raw_bytes(self.response)

@@ -8,7 +8,7 @@ into one, meta-only events (``id:``/``retry:``) and a last event without its bla
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -100,14 +100,12 @@ class SSEDecoder:
         if not line:
             if not self._pending:
                 return None
-            event = ServerSentEvent(
-                event=self._event, data=b"\n".join(self._data), id=self._last_id, retry=self._retry
-            )
+            event = ServerSentEvent(event=self._event, data=b"\n".join(self._data), id=self._last_id, retry=self._retry)
             self._event, self._data, self._retry, self._pending = None, [], None, False
             return event
         if line[:1] == b":":
             return None
-        name, sep, value = line.partition(b":")
+        name, _, value = line.partition(b":")
         if value[:1] == b" ":
             value = value[1:]
         if name == b"data":
@@ -142,13 +140,13 @@ class Stream(Generic[_T]):
         response: requests.Response,
         client: HTTPManager | None = None,
         parse: Callable[[bytes, str | None], _T] | None = None,
-        error_events: bool = True,
+        raise_on_error_event: bool = True,
     ) -> None:
         self.response = response
         self._cast_to = cast_to
         self._client = client
         self._parse = parse
-        self._error_events = error_events
+        self._raise_on_error_event = raise_on_error_event
         self._tail: ServerSentEvent | None = None  # an event the server never terminated (EOF mid-event)
         self._iterator = self._iter_items()
 
@@ -207,7 +205,7 @@ class Stream(Generic[_T]):
                 body=None,
             )
 
-    def _iter_items(self) -> Iterator[_T]:
+    def _iter_items(self) -> Generator[_T, None, None]:
         parse = self._parse or _default_parser(self._cast_to)
         try:
             for sse in self._events():
@@ -216,8 +214,8 @@ class Stream(Generic[_T]):
                     return
                 if not data:
                     continue  # meta-only event (id:/retry:) or an empty keep-alive
-                if self._error_events:
-                    _raise_for_stream_error(sse, self.response.request)
+                if b'"error"' in data or sse.event == "error":
+                    _raise_for_stream_error(sse, self.response.request, self._raise_on_error_event)
                 try:
                     item = parse(data, sse.event)
                 except ValueError as exc:
@@ -225,7 +223,6 @@ class Stream(Generic[_T]):
                 yield item
         finally:
             self.response.close()
-
 
     def _unparseable(self, sse: ServerSentEvent, exc: ValueError) -> APIError:
         request = self.response.request
@@ -239,20 +236,21 @@ class Stream(Generic[_T]):
         )
 
 
-def _raise_for_stream_error(sse: ServerSentEvent, request: requests.PreparedRequest | None) -> None:
-    """Raise ``APIError`` for an ``error`` object inside the stream (or an ``event: error``)."""
+def _raise_for_stream_error(
+    sse: ServerSentEvent, request: requests.PreparedRequest | None, raise_on_error_event: bool
+) -> None:
+    """Raise ``APIError`` for an ``error`` object inside the stream, or an ``event: error`` if asked to."""
     data = sse.raw_data
-    if sse.event != "error" and b'"error"' not in data:
-        return
+    error_event = raise_on_error_event and sse.event == "error"
     try:
         payload = json.loads(data, strict=False)
     except ValueError:
-        if sse.event == "error":
+        if error_event:
             raise APIError(sse.data.strip() or "An error occurred during streaming", request, body=sse.data) from None
         return
     if isinstance(payload, dict) and payload.get("error"):
         error = payload["error"]
-    elif sse.event == "error":
+    elif error_event:
         error = payload
     else:
         return

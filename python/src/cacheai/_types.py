@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
-from typing_extensions import TypeAlias, override
+from typing_extensions import override
 
 if TYPE_CHECKING:
     from ._files import FileTypes
@@ -63,7 +63,7 @@ NOT_GIVEN = NotGiven()
 not_given = NOT_GIVEN
 omit = Omit()
 
-NotGivenOr: TypeAlias = Union[_T, NotGiven]
+NotGivenOr: TypeAlias = _T | NotGiven
 
 
 class Timeout:
@@ -78,17 +78,15 @@ class Timeout:
 
     def __init__(
         self,
-        timeout: float | None | NotGiven = NOT_GIVEN,
+        timeout: float | NotGiven | None = NOT_GIVEN,
         *,
-        connect: float | None | NotGiven = NOT_GIVEN,
-        read: float | None | NotGiven = NOT_GIVEN,
-        write: float | None | NotGiven = NOT_GIVEN,
-        pool: float | None | NotGiven = NOT_GIVEN,
+        connect: float | NotGiven | None = NOT_GIVEN,
+        read: float | NotGiven | None = NOT_GIVEN,
+        write: float | NotGiven | None = NOT_GIVEN,
+        pool: float | NotGiven | None = NOT_GIVEN,
     ) -> None:
         default = None if isinstance(timeout, NotGiven) else timeout
-        if isinstance(timeout, NotGiven) and any(
-            isinstance(v, NotGiven) for v in (connect, read, write, pool)
-        ):
+        if isinstance(timeout, NotGiven) and any(isinstance(v, NotGiven) for v in (connect, read, write, pool)):
             raise ValueError(
                 "Timeout needs either a default, e.g. Timeout(60.0), or all four of connect, read, write "
                 "and pool set explicitly."
@@ -110,9 +108,7 @@ class Timeout:
 
     @override
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Timeout) and all(
-            getattr(self, n) == getattr(other, n) for n in self.__slots__
-        )
+        return isinstance(other, Timeout) and all(getattr(self, n) == getattr(other, n) for n in self.__slots__)
 
     @override
     def __hash__(self) -> int:
@@ -125,12 +121,12 @@ class Timeout:
         return f"Timeout(connect={self.connect}, read={self.read}, write={self.write}, pool={self.pool})"
 
 
-TimeoutTypes: TypeAlias = Union[float, Timeout, None]
+TimeoutTypes: TypeAlias = float | Timeout | None
 
 DEFAULT_TIMEOUT = Timeout(timeout=600, connect=5.0)
 DEFAULT_MAX_RETRIES = 2
 
-Headers: TypeAlias = Mapping[str, Union[str, Omit]]
+Headers: TypeAlias = Mapping[str, str | Omit]
 Query: TypeAlias = Mapping[str, object]
 Body: TypeAlias = object
 
@@ -146,5 +142,5 @@ class RequestOptions:
     files: list[tuple[str, FileTypes]] | None = None
     headers: Headers | None = None
     extra_json: Mapping[str, object] | None = None
-    timeout: float | Timeout | None | NotGiven = NOT_GIVEN
+    timeout: float | Timeout | NotGiven | None = NOT_GIVEN
     extra: dict[str, Any] = field(default_factory=dict)

@@ -34,44 +34,44 @@ class ChatCompletionCreateParams(TypedDict, total=False):
 
     messages: Iterable[ChatCompletionMessageParam]
     model: str
-    audio: ChatCompletionAudioParam | None | Omit | NotGiven
-    frequency_penalty: float | None | Omit | NotGiven
+    audio: ChatCompletionAudioParam | Omit | NotGiven | None
+    frequency_penalty: float | Omit | NotGiven | None
     function_call: str | dict[str, Any] | Omit | NotGiven
     functions: Iterable[dict[str, Any]] | Omit | NotGiven
-    logit_bias: dict[str, int] | None | Omit | NotGiven
-    logprobs: bool | None | Omit | NotGiven
-    max_completion_tokens: int | None | Omit | NotGiven
-    max_tokens: int | None | Omit | NotGiven
-    metadata: dict[str, str] | None | Omit | NotGiven
-    modalities: list[Literal["text", "audio"]] | None | Omit | NotGiven
-    moderation: dict[str, Any] | None | Omit | NotGiven
-    n: int | None | Omit | NotGiven
+    logit_bias: dict[str, int] | Omit | NotGiven | None
+    logprobs: bool | Omit | NotGiven | None
+    max_completion_tokens: int | Omit | NotGiven | None
+    max_tokens: int | Omit | NotGiven | None
+    metadata: dict[str, str] | Omit | NotGiven | None
+    modalities: list[Literal["text", "audio"]] | Omit | NotGiven | None
+    moderation: dict[str, Any] | Omit | NotGiven | None
+    n: int | Omit | NotGiven | None
     parallel_tool_calls: bool | Omit | NotGiven
-    prediction: ChatCompletionPredictionContentParam | None | Omit | NotGiven
-    presence_penalty: float | None | Omit | NotGiven
-    prompt_cache_key: str | None | Omit | NotGiven
+    prediction: ChatCompletionPredictionContentParam | Omit | NotGiven | None
+    presence_penalty: float | Omit | NotGiven | None
+    prompt_cache_key: str | Omit | NotGiven | None
     prompt_cache_options: dict[str, Any] | Omit | NotGiven
-    prompt_cache_retention: Literal["in_memory", "24h"] | None | Omit | NotGiven
-    reasoning_effort: str | None | Omit | NotGiven
+    prompt_cache_retention: Literal["in_memory", "24h"] | Omit | NotGiven | None
+    reasoning_effort: str | Omit | NotGiven | None
     response_format: dict[str, Any] | Omit | NotGiven
-    safety_identifier: str | None | Omit | NotGiven
-    seed: int | None | Omit | NotGiven
-    service_tier: Literal["auto", "default", "flex", "scale", "priority", "fast"] | None | Omit | NotGiven
-    stop: str | list[str] | None | Omit | NotGiven
-    store: bool | None | Omit | NotGiven
-    stream_options: ChatCompletionStreamOptionsParam | None | Omit | NotGiven
-    temperature: float | None | Omit | NotGiven
+    safety_identifier: str | Omit | NotGiven | None
+    seed: int | Omit | NotGiven | None
+    service_tier: Literal["auto", "default", "flex", "scale", "priority", "fast"] | Omit | NotGiven | None
+    stop: str | list[str] | Omit | NotGiven | None
+    store: bool | Omit | NotGiven | None
+    stream_options: ChatCompletionStreamOptionsParam | Omit | NotGiven | None
+    temperature: float | Omit | NotGiven | None
     tool_choice: ChatCompletionToolChoiceOptionParam | Omit | NotGiven
     tools: Iterable[ChatCompletionToolUnionParam] | Omit | NotGiven
-    top_logprobs: int | None | Omit | NotGiven
-    top_p: float | None | Omit | NotGiven
+    top_logprobs: int | Omit | NotGiven | None
+    top_p: float | Omit | NotGiven | None
     user: str | Omit | NotGiven
-    verbosity: Literal["low", "medium", "high"] | None | Omit | NotGiven
+    verbosity: Literal["low", "medium", "high"] | Omit | NotGiven | None
     web_search_options: dict[str, Any] | Omit | NotGiven
     extra_headers: NotRequired[Headers | None]
     extra_query: NotRequired[Query | None]
     extra_body: NotRequired[object | None]
-    timeout: NotRequired[float | Timeout | None | NotGiven]
+    timeout: NotRequired[float | Timeout | NotGiven | None]
 
 
 _CREATE_PARAMS = frozenset(ChatCompletionCreateParams.__annotations__) | {"stream"}
@@ -92,7 +92,10 @@ class Completions(SyncAPIResource):
 
     @overload
     def create(
-        self, *, stream: Literal[False] | None | Omit | NotGiven = ..., **params: Unpack[ChatCompletionCreateParams]
+        self,
+        *,
+        stream: Literal[False] | Omit | NotGiven | None = ...,
+        **params: Unpack[ChatCompletionCreateParams],
     ) -> ChatCompletion: ...
 
     @overload
@@ -106,7 +109,7 @@ class Completions(SyncAPIResource):
     ) -> ChatCompletion | Stream[ChatCompletionChunk]: ...
 
     def create(
-        self, *, stream: bool | None | Omit | NotGiven = omit, **params: Any
+        self, *, stream: bool | Omit | NotGiven | None = omit, **params: Any
     ) -> ChatCompletion | Stream[ChatCompletionChunk]:
         """Create a model response for a conversation; with ``stream=True``, a ``Stream`` of chunks.
 
@@ -122,8 +125,9 @@ class Completions(SyncAPIResource):
         body = strip_not_given(params)
         if not isinstance(stream, (Omit, NotGiven)):
             body["stream"] = stream
-        if isinstance(body.get("messages"), Iterable) and not isinstance(body["messages"], list):
-            body["messages"] = list(body["messages"])
+        messages = body.get("messages")
+        if isinstance(messages, Iterable) and not isinstance(messages, list):
+            body["messages"] = list(messages)  # generators and tuples are sent as JSON arrays
         streaming = stream is True
         return self._client.request(  # type: ignore[no-any-return]
             ChatCompletion,
@@ -147,14 +151,20 @@ class Completions(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: object | None = None,
-        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
     ) -> ChatCompletion:
         """A stored chat completion (one created with ``store=True``)."""
         path = f"chat/completions/{path_param('completion_id', completion_id)}"
         return self._client.request(  # type: ignore[no-any-return]
             ChatCompletion,
-            make_options("GET", path, extra_headers=extra_headers, extra_query=extra_query,
-                         extra_body=extra_body, timeout=timeout),
+            make_options(
+                "GET",
+                path,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def update(
@@ -165,14 +175,21 @@ class Completions(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: object | None = None,
-        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
     ) -> ChatCompletion:
         """Replace the metadata of a stored chat completion."""
         path = f"chat/completions/{path_param('completion_id', completion_id)}"
         return self._client.request(  # type: ignore[no-any-return]
             ChatCompletion,
-            make_options("POST", path, body={"metadata": metadata}, extra_headers=extra_headers,
-                         extra_query=extra_query, extra_body=extra_body, timeout=timeout),
+            make_options(
+                "POST",
+                path,
+                body={"metadata": metadata},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def list(
@@ -180,24 +197,29 @@ class Completions(SyncAPIResource):
         *,
         after: str | Omit | NotGiven = omit,
         limit: int | Omit | NotGiven = omit,
-        metadata: dict[str, str] | None | Omit | NotGiven = omit,
+        metadata: dict[str, str] | Omit | NotGiven | None = omit,
         model: str | Omit | NotGiven = omit,
         order: Literal["asc", "desc"] | Omit | NotGiven = omit,
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: object | None = None,
-        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
     ) -> SyncCursorPage[ChatCompletion]:
         """Stored chat completions, as an auto-paginating cursor page."""
         from ..._pagination import SyncCursorPage
 
-        query = strip_not_given(
-            {"after": after, "limit": limit, "metadata": metadata, "model": model, "order": order}
-        )
+        query = strip_not_given({"after": after, "limit": limit, "metadata": metadata, "model": model, "order": order})
         return self._client.get_page(
             SyncCursorPage[ChatCompletion],
-            make_options("GET", "chat/completions", params=query, extra_headers=extra_headers,
-                         extra_query=extra_query, extra_body=extra_body, timeout=timeout),
+            make_options(
+                "GET",
+                "chat/completions",
+                params=query,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     def delete(
@@ -207,14 +229,20 @@ class Completions(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: object | None = None,
-        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
     ) -> ChatCompletionDeleted:
         """Delete a stored chat completion."""
         path = f"chat/completions/{path_param('completion_id', completion_id)}"
         return self._client.request(  # type: ignore[no-any-return]
             ChatCompletionDeleted,
-            make_options("DELETE", path, extra_headers=extra_headers, extra_query=extra_query,
-                         extra_body=extra_body, timeout=timeout),
+            make_options(
+                "DELETE",
+                path,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
     @property
@@ -235,7 +263,7 @@ class Messages(SyncAPIResource):
         extra_headers: Headers | None = None,
         extra_query: Query | None = None,
         extra_body: object | None = None,
-        timeout: float | Timeout | None | NotGiven = NOT_GIVEN,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
     ) -> SyncCursorPage[ChatCompletionStoreMessage]:
         from ..._pagination import SyncCursorPage
         from ...types.chat import ChatCompletionStoreMessage
@@ -244,8 +272,15 @@ class Messages(SyncAPIResource):
         query = strip_not_given({"after": after, "limit": limit, "order": order})
         return self._client.get_page(
             SyncCursorPage[ChatCompletionStoreMessage],
-            make_options("GET", path, params=query, extra_headers=extra_headers, extra_query=extra_query,
-                         extra_body=extra_body, timeout=timeout),
+            make_options(
+                "GET",
+                path,
+                params=query,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
         )
 
 
@@ -258,5 +293,3 @@ def _reject_model_class(response_format: object) -> None:
             "response_format dict instead, e.g. {'type': 'json_schema', 'json_schema': {'name': ..., "
             "'schema': Model.model_json_schema()}}"
         )
-
-

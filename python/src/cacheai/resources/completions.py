@@ -1,0 +1,104 @@
+"""``client.completions``: legacy text completions, ``POST /completions``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+from typing_extensions import NotRequired, TypedDict, Unpack
+
+from .._params import check_params
+from .._resource import RawResponseMirror, SyncAPIResource, make_options
+from .._streaming import Stream
+from .._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, omit
+from .._utils import strip_not_given
+from ..types import Completion
+
+if TYPE_CHECKING:
+    from ..types.chat import ChatCompletionStreamOptionsParam
+
+__all__ = ["CompletionCreateParams", "Completions"]
+
+Prompt = str | list[str] | Iterable[int] | Iterable[Iterable[int]] | None
+
+
+class CompletionCreateParams(TypedDict, total=False):
+    """The keyword arguments of ``completions.create`` other than ``stream`` (openai 3.54's set)."""
+
+    model: str
+    prompt: Prompt
+    best_of: int | Omit | NotGiven | None
+    echo: bool | Omit | NotGiven | None
+    frequency_penalty: float | Omit | NotGiven | None
+    logit_bias: dict[str, int] | Omit | NotGiven | None
+    logprobs: int | Omit | NotGiven | None
+    max_tokens: int | Omit | NotGiven | None
+    n: int | Omit | NotGiven | None
+    presence_penalty: float | Omit | NotGiven | None
+    seed: int | Omit | NotGiven | None
+    stop: str | list[str] | Omit | NotGiven | None
+    stream_options: ChatCompletionStreamOptionsParam | Omit | NotGiven | None
+    suffix: str | Omit | NotGiven | None
+    temperature: float | Omit | NotGiven | None
+    top_p: float | Omit | NotGiven | None
+    user: str | Omit | NotGiven
+    extra_headers: NotRequired[Headers | None]
+    extra_query: NotRequired[Query | None]
+    extra_body: NotRequired[object | None]
+    timeout: NotRequired[float | Timeout | NotGiven | None]
+
+
+_CREATE_PARAMS = frozenset(CompletionCreateParams.__annotations__) | {"stream"}
+_MISSING_MESSAGE = (
+    "Missing required arguments; Expected either ('model' and 'prompt') or "
+    "('model', 'prompt' and 'stream') arguments to be given"
+)
+
+
+class Completions(SyncAPIResource):
+    """Legacy completions: a prompt in, text out (``stream=True`` gives a ``Stream[Completion]``)."""
+
+    @property
+    def with_raw_response(self) -> RawResponseMirror:
+        return RawResponseMirror(self)
+
+    @overload
+    def create(
+        self,
+        *,
+        stream: Literal[False] | Omit | NotGiven | None = ...,
+        **params: Unpack[CompletionCreateParams],
+    ) -> Completion: ...
+
+    @overload
+    def create(self, *, stream: Literal[True], **params: Unpack[CompletionCreateParams]) -> Stream[Completion]: ...
+
+    @overload
+    def create(self, *, stream: bool, **params: Unpack[CompletionCreateParams]) -> Completion | Stream[Completion]: ...
+
+    def create(self, *, stream: bool | Omit | NotGiven | None = omit, **params: Any) -> Completion | Stream[Completion]:
+        """Complete ``prompt`` (a string, strings, token ids or lists of token ids) with ``model``."""
+        check_params("create", params, _CREATE_PARAMS, ("model", "prompt"), _MISSING_MESSAGE)
+        extra_headers = params.pop("extra_headers", None)
+        extra_query = params.pop("extra_query", None)
+        extra_body = params.pop("extra_body", None)
+        timeout = params.pop("timeout", NOT_GIVEN)
+        body = strip_not_given(params)
+        prompt = body.get("prompt")
+        if isinstance(prompt, Iterable) and not isinstance(prompt, (str, list)):
+            body["prompt"] = [p if isinstance(p, (int, str)) else list(p) for p in prompt]
+        if not isinstance(stream, (Omit, NotGiven)):
+            body["stream"] = stream
+        return self._client.request(  # type: ignore[no-any-return]
+            Completion,
+            make_options(
+                "POST",
+                "completions",
+                body=body,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+            stream=stream is True,
+        )

@@ -1,0 +1,250 @@
+"""``client.responses``: the Responses API (create, stream, retrieve, delete, cancel, input items)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal, overload
+
+from typing_extensions import NotRequired, TypedDict, Unpack
+
+from .._pagination import SyncCursorPage
+from .._params import check_params
+from .._resource import RawResponseMirror, SyncAPIResource, make_options
+from .._streaming import Stream
+from .._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, omit
+from .._utils import path_param, strip_not_given
+from ..types.responses import Response, ResponseItem, ResponseStreamEvent, ResponseUnknownEvent
+
+if TYPE_CHECKING:
+    from ..types.responses import ResponseInputParam
+
+__all__ = ["InputItems", "ResponseCreateParams", "Responses"]
+
+_O = Omit | NotGiven
+ResponseEvent = ResponseStreamEvent | ResponseUnknownEvent
+
+
+class ResponseCreateParams(TypedDict, total=False):
+    """The keyword arguments of ``responses.create`` other than ``stream`` (openai 3.54's set)."""
+
+    access_programs: Any | _O
+    background: bool | _O | None
+    background_options: Any | _O
+    context_management: Any | _O
+    conversation: Any | _O
+    image: Any | _O
+    include: list[str] | _O | None
+    input: str | ResponseInputParam | _O
+    instructions: str | _O | None
+    max_output_tokens: int | _O | None
+    max_tool_calls: int | _O | None
+    metadata: dict[str, str] | _O | None
+    model: str | _O
+    moderation: Any | _O
+    parallel_tool_calls: bool | _O | None
+    previous_response_id: str | _O | None
+    prompt: Any | _O
+    prompt_cache_key: str | _O | None
+    prompt_cache_options: Any | _O
+    prompt_cache_retention: Literal["in_memory", "24h"] | _O | None
+    reasoning: Any | _O
+    safety_identifier: str | _O | None
+    service_tier: Literal["auto", "default", "flex", "scale", "priority", "fast"] | _O | None
+    store: bool | _O | None
+    stream_options: Any | _O
+    temperature: float | _O | None
+    text: Any | _O
+    tool_choice: Any | _O
+    tools: Iterable[Any] | _O
+    top_logprobs: int | _O | None
+    top_p: float | _O | None
+    truncation: Literal["auto", "disabled"] | _O | None
+    user: str | _O
+    extra_headers: NotRequired[Headers | None]
+    extra_query: NotRequired[Query | None]
+    extra_body: NotRequired[object | None]
+    timeout: NotRequired[float | Timeout | NotGiven | None]
+
+
+_CREATE_PARAMS = frozenset(ResponseCreateParams.__annotations__) | {"stream"}
+
+
+def _parse_event(data: bytes, _event: str | None) -> ResponseEvent:
+    from ..types.responses import parse_response_stream_event
+
+    return parse_response_stream_event(json.loads(data, strict=False))
+
+
+class Responses(SyncAPIResource):
+    """Model responses: text or items in, output items out; ``stream=True`` gives typed events."""
+
+    @property
+    def with_raw_response(self) -> RawResponseMirror:
+        return RawResponseMirror(self)
+
+    @cached_property
+    def input_items(self) -> InputItems:
+        return InputItems(self._client)
+
+    @overload
+    def create(
+        self, *, stream: Literal[False] | Omit | NotGiven | None = ..., **params: Unpack[ResponseCreateParams]
+    ) -> Response: ...
+
+    @overload
+    def create(self, *, stream: Literal[True], **params: Unpack[ResponseCreateParams]) -> Stream[ResponseEvent]: ...
+
+    @overload
+    def create(self, *, stream: bool, **params: Unpack[ResponseCreateParams]) -> Response | Stream[ResponseEvent]: ...
+
+    def create(
+        self, *, stream: bool | Omit | NotGiven | None = omit, **params: Any
+    ) -> Response | Stream[ResponseEvent]:
+        """Create a response from ``input`` (a string or a list of items); ``.output_text`` joins the text."""
+        check_params("create", params, _CREATE_PARAMS, (), "")
+        extra_headers = params.pop("extra_headers", None)
+        extra_query = params.pop("extra_query", None)
+        extra_body = params.pop("extra_body", None)
+        timeout = params.pop("timeout", NOT_GIVEN)
+        body = strip_not_given(params)
+        if not isinstance(stream, (Omit, NotGiven)):
+            body["stream"] = stream
+        options = make_options(
+            "POST",
+            "responses",
+            body=body,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        return self._request(Response, options, stream=stream is True)  # type: ignore[no-any-return]
+
+    def retrieve(
+        self,
+        response_id: str,
+        *,
+        include: list[str] | Omit | NotGiven = omit,
+        include_obfuscation: bool | Omit | NotGiven = omit,
+        starting_after: int | Omit | NotGiven = omit,
+        stream: bool | Omit | NotGiven = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: object | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> Any:
+        """A stored response; with ``stream=True``, its events (resuming after ``starting_after``)."""
+        query = strip_not_given(
+            {
+                "include": include,
+                "include_obfuscation": include_obfuscation,
+                "starting_after": starting_after,
+                "stream": stream,
+            }
+        )
+        options = make_options(
+            "GET",
+            f"responses/{path_param('response_id', response_id)}",
+            params=query,
+            extra_headers=extra_headers,
+            extra_query=extra_query,
+            extra_body=extra_body,
+            timeout=timeout,
+        )
+        return self._request(Response, options, stream=stream is True)
+
+    def delete(
+        self,
+        response_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: object | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> None:
+        """Delete a stored response."""
+        self._client.request(
+            None,
+            make_options(
+                "DELETE",
+                f"responses/{path_param('response_id', response_id)}",
+                headers={"Accept": "*/*"},
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
+    def cancel(
+        self,
+        response_id: str,
+        *,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: object | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> Response:
+        """Cancel a background response."""
+        return self._client.request(  # type: ignore[no-any-return]
+            Response,
+            make_options(
+                "POST",
+                f"responses/{path_param('response_id', response_id)}/cancel",
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
+
+    def _request(self, cast_to: type[Response], options: Any, *, stream: bool) -> Any:
+        if not stream:
+            return self._client.request(cast_to, options)
+        return self._client.request(cast_to, options, stream=True, stream_cls=_ResponseEventStream)
+
+
+class _ResponseEventStream(Stream[ResponseEvent]):
+    """Events of a response stream: typed by their ``type``, unknown types kept as generic events.
+
+    As in openai, ``error`` events are yielded (as ``ResponseErrorEvent``), not raised; a payload with a
+    top-level ``error`` object still raises ``APIError``.
+    """
+
+    def __init__(self, *, cast_to: Any, response: Any, client: Any = None) -> None:
+        super().__init__(
+            cast_to=cast_to, response=response, client=client, parse=_parse_event, raise_on_error_event=False
+        )
+
+
+class InputItems(SyncAPIResource):
+    """``client.responses.input_items``: the items a response was given."""
+
+    def list(
+        self,
+        response_id: str,
+        *,
+        after: str | Omit | NotGiven = omit,
+        include: list[str] | Omit | NotGiven = omit,
+        limit: int | Omit | NotGiven = omit,
+        order: Literal["asc", "desc"] | Omit | NotGiven = omit,
+        extra_headers: Headers | None = None,
+        extra_query: Query | None = None,
+        extra_body: object | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+    ) -> SyncCursorPage[ResponseItem]:
+        query = strip_not_given({"after": after, "include": include, "limit": limit, "order": order})
+        return self._client.get_page(
+            SyncCursorPage[ResponseItem],
+            make_options(
+                "GET",
+                f"responses/{path_param('response_id', response_id)}/input_items",
+                params=query,
+                extra_headers=extra_headers,
+                extra_query=extra_query,
+                extra_body=extra_body,
+                timeout=timeout,
+            ),
+        )
