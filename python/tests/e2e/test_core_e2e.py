@@ -118,8 +118,9 @@ def test_slow_server_times_out_then_retries(server: FakeOpenAIServer) -> None:
 
 def test_in_stream_error_event_raises_typed_error(client: CacheAI, server: FakeOpenAIServer) -> None:
     server.set_reply("a b c d e f")
-    server.set_stream_faults(error_after=2, error={"message": "upstream overloaded", "type": "server_error",
-                                                    "code": "overloaded"})
+    server.set_stream_faults(
+        error_after=2, error={"message": "upstream overloaded", "type": "server_error", "code": "overloaded"}
+    )
     with pytest.raises(cacheai.APIError) as info:
         list(client.chat.completions.create(model="m", messages=MESSAGES, stream=True))
     assert info.value.message == "upstream overloaded"

@@ -105,8 +105,9 @@ def test_embeddings_default_asks_for_base64_and_returns_floats(client: CacheAI, 
         assert isinstance(item.embedding, list) and len(item.embedding) == 8
         assert all(isinstance(x, float) for x in item.embedding)
     # The same vectors as the float path, to float32 precision.
-    floats = client.embeddings.create(model="text-embedding-3-small", input=["a", "b"], dimensions=8,
-                                      encoding_format="float")
+    floats = client.embeddings.create(
+        model="text-embedding-3-small", input=["a", "b"], dimensions=8, encoding_format="float"
+    )
     assert floats.data[0].embedding == pytest.approx(result.data[0].embedding, rel=1e-6)
 
 
@@ -119,8 +120,12 @@ def test_explicit_encoding_format_is_sent_and_left_alone(client: CacheAI, server
 
 
 def test_server_ignoring_base64_still_gives_floats(client: CacheAI, server: FakeOpenAIServer) -> None:
-    body = {"object": "list", "model": "m", "usage": {"prompt_tokens": 1, "total_tokens": 1},
-            "data": [{"object": "embedding", "index": 0, "embedding": [0.5, -1.25]}]}
+    body = {
+        "object": "list",
+        "model": "m",
+        "usage": {"prompt_tokens": 1, "total_tokens": 1},
+        "data": [{"object": "embedding", "index": 0, "embedding": [0.5, -1.25]}],
+    }
     server.respond_next(200, json.dumps(body).encode(), path="/embeddings")
     assert client.embeddings.create(model="m", input="a").data[0].embedding == [0.5, -1.25]
 
@@ -202,17 +207,29 @@ def test_files_retrieve_list_pages_content_and_delete(
 
 def test_batch_lifecycle_produces_an_output_file(client: CacheAI, server: FakeOpenAIServer) -> None:
     lines = [
-        {"custom_id": f"req-{i}", "method": "POST", "url": "/v1/chat/completions",
-         "body": {"model": "m", "messages": [{"role": "user", "content": f"q{i}"}]}}
+        {
+            "custom_id": f"req-{i}",
+            "method": "POST",
+            "url": "/v1/chat/completions",
+            "body": {"model": "m", "messages": [{"role": "user", "content": f"q{i}"}]},
+        }
         for i in range(3)
     ]
     jsonl = "".join(json.dumps(line) + "\n" for line in lines).encode()
     input_file = client.files.create(file=("batch.jsonl", jsonl), purpose="batch")
-    batch = client.batches.create(input_file_id=input_file.id, endpoint="/v1/chat/completions",
-                                  completion_window="24h", metadata={"job": "nightly"})
+    batch = client.batches.create(
+        input_file_id=input_file.id,
+        endpoint="/v1/chat/completions",
+        completion_window="24h",
+        metadata={"job": "nightly"},
+    )
     assert isinstance(batch, Batch) and batch.status == "validating"
-    assert server.last_request.json() == {"completion_window": "24h", "endpoint": "/v1/chat/completions",
-                                          "input_file_id": input_file.id, "metadata": {"job": "nightly"}}
+    assert server.last_request.json() == {
+        "completion_window": "24h",
+        "endpoint": "/v1/chat/completions",
+        "input_file_id": input_file.id,
+        "metadata": {"job": "nightly"},
+    }
     for _ in range(10):
         batch = client.batches.retrieve(batch.id)
         if batch.status == "completed":
