@@ -214,7 +214,8 @@ def test_scripted_tool_call_round_trip(client: CacheAI, server: FakeOpenAIServer
 def _connections_opened(client: CacheAI, server: FakeOpenAIServer) -> int:
     """How many TCP connections the client's pool has opened to the server so far."""
     manager = client.http_client.get_adapter(server.base_url).poolmanager
-    pools = [manager.pools[key] for key in manager.pools.keys()]
+    keys = manager.pools.keys()  # urllib3's pool container is not iterable itself
+    pools = [manager.pools[key] for key in keys]
     return sum(int(pool.num_connections) for pool in pools if pool.port == server.port)
 
 
