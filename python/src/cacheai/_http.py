@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 import requests
 import requests.adapters
+import requests.cookies
 import urllib3.exceptions
 from requests.models import PreparedRequest
 
@@ -26,7 +27,7 @@ from ._exceptions import APIConnectionError, APITimeoutError, make_status_error
 from ._files import encode_multipart
 from ._retry import RetryPolicy
 from ._types import NotGiven, Omit, RequestOptions, Timeout
-from ._utils import encode_json, encode_query, merge_headers
+from ._utils import encode_json, encode_query, merge_headers, redact_urls
 
 __all__ = ["HTTPManager", "SendResult"]
 
@@ -178,7 +179,8 @@ class HTTPManager:
             except _TRANSPORT_ERRORS as exc:
                 timed_out = isinstance(exc, _TIMEOUTS)
                 if retries_taken < self.max_retries:
-                    self._sleep_before_retry(request, retries_taken, None, "timeout" if timed_out else str(exc))
+                    reason = "timeout" if timed_out else redact_urls(f"{type(exc).__name__}: {exc}")
+                    self._sleep_before_retry(request, retries_taken, None, reason)
                     retries_taken += 1
                     continue
                 if timed_out:
@@ -242,7 +244,11 @@ class HTTPManager:
         timeout: RequestsTimeout,
         settings: dict[str, Any],
     ) -> requests.Response:
+        # requests' redirect machinery (which also drops Authorization on a change of host) expects what
+        # Session.prepare_request would have set: case-insensitive headers and a cookie jar.
         request.headers = requests.structures.CaseInsensitiveDict(request.headers)
+        if request._cookies is None:  # type: ignore[attr-defined]
+            request.prepare_cookies(requests.cookies.RequestsCookieJar())
         chain = list(self.session.resolve_redirects(response, request, stream=True, timeout=timeout, **settings))
         return chain[-1] if chain else response
 

@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import types
 from collections.abc import Mapping
-from typing import Any, Literal, TypeVar, Union, cast, get_args, get_origin
+from typing import Any, ClassVar, Literal, TypeVar, Union, cast, get_args, get_origin
 
 import pydantic
-from pydantic import ConfigDict, PrivateAttr
+from pydantic import ConfigDict
 from typing_extensions import Self
 
 __all__ = ["BaseModel", "construct_type", "parse_json"]
@@ -32,7 +32,10 @@ class BaseModel(pydantic.BaseModel):
 
     model_config = ConfigDict(extra="allow", defer_build=True, protected_namespaces=())
 
-    _request_id: str | None = PrivateAttr(default=None)
+    # The ``x-request-id`` of the response a top-level object came from. A ClassVar default, set per instance
+    # with object.__setattr__ on top-level objects only: a pydantic private attribute would cost an __init__
+    # hook on every nested model of every stream chunk.
+    _request_id: ClassVar[str | None] = None
 
     def to_dict(
         self,

@@ -68,7 +68,7 @@ def _parse_model(response: requests.Response, cast_to: type[BaseModel], content:
                 f"{response.headers.get('content-type') or 'no content type'}: {_snippet(response.text)}"
             ),
         ) from exc
-    result._request_id = response.headers.get("x-request-id")
+    object.__setattr__(result, "_request_id", response.headers.get("x-request-id"))  # see BaseModel._request_id
     return result
 
 

@@ -18,6 +18,7 @@ from typing_extensions import Self
 
 from ._exceptions import APIConnectionError, APIError, APIResponseValidationError, APITimeoutError
 from ._transport import iter_raw_bytes
+from ._utils import redact_urls
 
 if TYPE_CHECKING:
     from ._http import HTTPManager
@@ -30,26 +31,22 @@ _T = TypeVar("_T")
 class ServerSentEvent:
     """One dispatched event: ``event`` type (or ``None``), ``data`` text, last ``id``, ``retry`` in ms."""
 
-    __slots__ = ("_data", "event", "id", "retry")
+    __slots__ = ("event", "id", "raw_data", "retry")
 
     def __init__(
         self, *, event: str | None = None, data: bytes = b"", id: str | None = None, retry: int | None = None
     ) -> None:
         self.event = event
-        self._data = data
+        self.raw_data = data
         self.id = id
         self.retry = retry
 
     @property
     def data(self) -> str:
-        return self._data.decode("utf-8", errors="surrogateescape")
-
-    @property
-    def raw_data(self) -> bytes:
-        return self._data
+        return self.raw_data.decode("utf-8", errors="surrogateescape")
 
     def json(self) -> Any:
-        return json.loads(self._data, strict=False)
+        return json.loads(self.raw_data, strict=False)
 
     def __repr__(self) -> str:
         return f"ServerSentEvent(event={self.event!r}, data={self.data!r}, id={self.id!r}, retry={self.retry!r})"
@@ -65,35 +62,43 @@ class SSEDecoder:
         self._last_id: str | None = None
         self._retry: int | None = None
         self._pending = False  # a field was set since the last dispatch
+        self._skip_lf = False  # the last read ended in CR, so a leading LF in the next one is not a new line
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Add bytes; return the events they complete."""
+        if not chunk:
+            return []
+        if self._skip_lf and chunk[:1] == b"\n":
+            chunk = chunk[1:]  # the LF of a CRLF split across two reads
+        if b"\r" in chunk:
+            self._skip_lf = chunk.endswith(b"\r")
+            chunk = chunk.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        else:
+            self._skip_lf = False
         buffer = self._buffer + chunk if self._buffer else chunk
-        if b"\r" in buffer:
-            # Keep a trailing CR: its LF may arrive in the next chunk.
-            held = buffer.endswith(b"\r")
-            if held:
-                buffer = buffer[:-1]
-            buffer = buffer.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
-            if held:
-                buffer += b"\r"
-        lines = buffer.split(b"\n")
-        self._buffer = lines.pop()
-        if self._buffer == b"\r":
-            lines.append(b"")
-            self._buffer = b""
+        # Events end at a blank line, so only complete blocks are parsed; the rest waits for more bytes.
+        blocks = buffer.split(b"\n\n")
+        self._buffer = blocks.pop()
         events: list[ServerSentEvent] = []
-        for line in lines:
-            event = self._line(line)
+        for block in blocks:
+            if block[:6] == b"data: " and b"\n" not in block:
+                # The common case, one data line: no per-line work.
+                events.append(ServerSentEvent(data=block[6:], id=self._last_id))
+                continue
+            for line in block.split(b"\n"):
+                self._line(line)
+            event = self._line(b"")
             if event is not None:
                 events.append(event)
         return events
 
     def flush(self) -> ServerSentEvent | None:
         """At EOF: the last event if the stream ended without its blank line, else ``None``."""
-        if self._buffer:
-            self._line(self._buffer.rstrip(b"\r"))
-            self._buffer = b""
+        buffer, self._buffer = self._buffer, b""
+        # What is left holds no blank line but possibly a trailing line end; EOF ends the event either way.
+        for line in buffer.split(b"\n"):
+            if line:
+                self._line(line)
         return self._line(b"")
 
     def _line(self, line: bytes) -> ServerSentEvent | None:
@@ -154,7 +159,7 @@ class Stream(Generic[_T]):
         return self._iterator.__next__()
 
     def __iter__(self) -> Iterator[_T]:
-        yield from self._iterator
+        return self._iterator
 
     def __enter__(self) -> Self:
         return self
@@ -178,51 +183,66 @@ class Stream(Generic[_T]):
         if response is not None:
             response.close()
 
-    def _events(self) -> Iterator[ServerSentEvent]:
-        request = self.response.request
+    def _iter_items(self) -> Generator[_T, None, None]:
+        # One flat loop over urllib3's chunk generator: this is the per-chunk hot path.
+        response = self.response
+        parse = self._parse or _default_parser(self._cast_to)
+        validate = _fast_validator(self._cast_to) if self._parse is None else None
+        raise_on_error_event = self._raise_on_error_event
         decoder = SSEDecoder()
         received = False
         try:
-            for chunk in iter_raw_bytes(self.response):
-                received = True
-                yield from decoder.feed(chunk)
-        except _STREAM_TIMEOUTS as exc:
-            raise APITimeoutError(request) from exc
-        except _STREAM_BREAKS as exc:
-            raise APIConnectionError(
-                message=f"The connection broke before the stream was complete: {exc}", request=request
-            ) from exc
-        last = decoder.flush()
-        if last is not None:
-            self._tail = last
-            yield last
-        elif not received:
-            raise APIError(
-                "The server ended the stream without sending any data (HTTP "
-                f"{self.response.status_code} with an empty body); this often means the request failed on the "
-                "server, for example by exceeding the model's context length.",
-                request,
-                body=None,
-            )
-
-    def _iter_items(self) -> Generator[_T, None, None]:
-        parse = self._parse or _default_parser(self._cast_to)
-        try:
-            for sse in self._events():
-                data = sse.raw_data
-                if data[:6] == b"[DONE]":
-                    return
-                if not data:
-                    continue  # meta-only event (id:/retry:) or an empty keep-alive
-                if b'"error"' in data or sse.event == "error":
-                    _raise_for_stream_error(sse, self.response.request, self._raise_on_error_event)
-                try:
-                    item = parse(data, sse.event)
-                except ValueError as exc:
-                    raise self._unparseable(sse, exc) from exc
-                yield item
+            try:
+                for chunk in iter_raw_bytes(response):
+                    received = True
+                    for sse in decoder.feed(chunk):
+                        data = sse.raw_data
+                        if data[:6] == b"[DONE]":
+                            return
+                        if not data:
+                            continue  # meta-only event (id:/retry:) or an empty keep-alive
+                        if b'"error"' in data or sse.event == "error":
+                            _raise_for_stream_error(sse, response.request, raise_on_error_event)
+                        if validate is not None:
+                            try:
+                                yield validate(data, strict=True)
+                                continue
+                            except ValueError:
+                                pass  # not OpenAI's exact schema: the lenient parser below
+                        try:
+                            item = parse(data, sse.event)
+                        except ValueError as exc:
+                            raise self._unparseable(sse, exc) from exc
+                        yield item
+            except _STREAM_TIMEOUTS as exc:
+                raise APITimeoutError(response.request) from exc
+            except _STREAM_BREAKS as exc:
+                raise APIConnectionError(
+                    message=f"The connection broke before the stream was complete: {redact_urls(str(exc))}",
+                    request=response.request,
+                ) from exc
+            last = decoder.flush()
+            if last is not None:
+                # The server closed the stream without the event's blank line: [DONE], or a truncated event.
+                self._tail = last
+                data = last.raw_data
+                if data[:6] != b"[DONE]" and data:
+                    _raise_for_stream_error(last, response.request, raise_on_error_event)
+                    try:
+                        item = parse(data, last.event)
+                    except ValueError as exc:
+                        raise self._unparseable(last, exc) from exc
+                    yield item
+            elif not received:
+                raise APIError(
+                    "The server ended the stream without sending any data (HTTP "
+                    f"{response.status_code} with an empty body); this often means the request failed on the "
+                    "server, for example by exceeding the model's context length.",
+                    response.request,
+                    body=None,
+                )
         finally:
-            self.response.close()
+            response.close()
 
     def _unparseable(self, sse: ServerSentEvent, exc: ValueError) -> APIError:
         request = self.response.request
@@ -271,6 +291,15 @@ def _default_parser(cast_to: type[Any]) -> Callable[[bytes, str | None], Any]:
         model = cast_to
         return lambda data, _event: parse_json(model, data)
     return lambda data, _event: json.loads(data, strict=False)
+
+
+def _fast_validator(cast_to: type[Any]) -> Callable[..., Any] | None:
+    """pydantic-core's strict JSON validator for a model item type (the fast path), else ``None``."""
+    from ._models import BaseModel
+
+    if isinstance(cast_to, type) and issubclass(cast_to, BaseModel):
+        return cast_to.model_validate_json
+    return None
 
 
 _STREAM_TIMEOUTS = (requests.exceptions.Timeout, urllib3.exceptions.TimeoutError, TimeoutError)

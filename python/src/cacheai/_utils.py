@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from collections.abc import Iterable, Mapping, MutableMapping
 from datetime import date, datetime
 from typing import Any
@@ -13,7 +14,15 @@ import pydantic
 
 from ._types import NotGiven, Omit
 
-__all__ = ["encode_json", "encode_query", "flatten_params", "merge_headers", "path_param", "strip_not_given"]
+__all__ = [
+    "encode_json",
+    "encode_query",
+    "flatten_params",
+    "merge_headers",
+    "path_param",
+    "redact_urls",
+    "strip_not_given",
+]
 
 _PATH_SAFE = "!$&'()*+,;=:@"
 
@@ -99,3 +108,11 @@ def merge_headers(target: MutableMapping[str, str], extra: Mapping[str, str | Om
             continue
         target[name] = value
         lower[name.lower()] = name
+
+
+_QUERY = re.compile(r"\?[^\s'\")]*")
+
+
+def redact_urls(text: str) -> str:
+    """``text`` with every URL query string cut out (``requests`` quotes full URLs, keys included, in errors)."""
+    return _QUERY.sub("?...", text)

@@ -1,0 +1,108 @@
+"""Test without a network or a bill: a fake OpenAI-compatible server and a pytest plugin.
+
+``FakeOpenAIServer`` is a real HTTP/1.1 server (standard library, threaded, keep-alive) on 127.0.0.1 and a
+free port. It works with any OpenAI-compatible client, in this process or another one.
+
+Lifecycle
+    ``with FakeOpenAIServer(api_key=None, models=..., embedding_dimensions=1536, port=0) as server:``
+    (or ``server.start()`` / ``server.stop()``); ``server.base_url`` is ``http://127.0.0.1:<port>/v1``,
+    ``server.url`` the same without ``/v1``, ``server.port`` the port. With ``api_key`` set, requests without
+    ``Authorization: Bearer <api_key>`` get a 401. Stopping releases stalled streams and open connections.
+
+Endpoints (with or without the ``/v1`` prefix)
+    ``POST /chat/completions`` (plain and SSE, ``n``, ``stop``, ``max_tokens``/``max_completion_tokens``,
+    ``stream_options.include_usage``, tools), ``POST /completions`` (+ stream), ``GET /models``,
+    ``GET /models/{id}`` (404 ``model_not_found`` for unknown ids), ``POST /embeddings`` (float or base64,
+    deterministic unit vectors of any ``dimensions``), ``POST|GET /files``, ``GET|DELETE /files/{id}``,
+    ``GET /files/{id}/content``, ``POST|GET /batches``, ``GET /batches/{id}`` (each retrieval moves a batch
+    validating -> in_progress -> completed; on completion every input line runs through the fake model
+    into an output file), ``POST /batches/{id}/cancel``, ``POST /responses`` (+ stream).
+
+The default model (deterministic)
+    Chat: ``"Echo: <last user message>"``; with ``tools`` and a user message last, it calls the named
+    (else first) tool with string arguments filled with the user's text; after a tool result it answers
+    ``"The <tool> tool returned: <content>"``. Completions: ``"Echo: <prompt>"``. Tokens are words
+    (whitespace-separated); prompt tokens add 3 per chat message. Streams send one word per chunk.
+
+Scripted replies (a ``str``, a ``Reply`` or a callable ``(RecordedRequest) -> str | Reply``)
+    ``server.set_reply(reply)``                 every request from now on (``None``: the default model)
+    ``server.queue_replies(r1, r2, ...)``       one per request, in order, before ``set_reply``/default
+    ``Reply(content=..., tool_calls=[ToolCall(name, arguments)], finish_reason=..., refusal=...)``
+    ``Reply.tool_call(name, {"city": "Paris"})``
+
+Faults
+    ``server.fail_next(n=1, status=500, *, message=, code=, type=, param=, headers=, body=, path=)``
+        the next ``n`` requests (on ``path`` only, if given) get ``status`` with an OpenAI-shaped error
+        body (or ``body`` verbatim) and extra ``headers`` such as ``{"retry-after": "0"}``.
+    ``server.respond_next(status=200, body=b"", *, headers=, content_type="application/json", path=)``
+        one exact raw response (e.g. HTML from a proxy, invalid JSON, an empty body).
+    ``server.drop_next(n=1, *, path=None)``     close the connection without answering (a connection error).
+    ``server.close_connections()``              close every open connection now (stale keep-alive).
+    ``server.set_latency(seconds)``             delay before every response.
+    ``server.set_stream_faults(*, stall_after=, cut_after=, error_after=, error=, keepalive_comments=,
+    no_done=, empty=, chunk_delay=, stall_timeout=60.0, times=None)``
+        streamed responses: stop sending after k events but keep the connection open (``stall_after``),
+        close the connection after k events without the terminating chunk (``cut_after``), send
+        ``data: {"error": {...}}`` after k events (``error_after``, inner object ``error``), send
+        ``: ping`` comments before every event, end without ``data: [DONE]``, answer 200 with an empty
+        event stream (llama.cpp's context overflow), wait ``chunk_delay`` before each event; ``times``
+        limits the faults to the next N streams (default: until ``reset()``).
+    ``server.set_response_headers(headers)``    extra headers on every response.
+    ``server.reset()``                          forget replies, faults, latency, requests, files, batches.
+
+Recording
+    ``server.requests`` (list of ``RecordedRequest``: ``method``, ``path``, ``query``, ``headers`` with
+    lower-cased names, ``body`` parsed JSON or multipart fields, ``raw_body``; ``.json()``),
+    ``server.last_request``, ``server.requests_to("/chat/completions")``, ``server.clear_requests()``,
+    ``server.errors`` (exceptions inside the fake server; answered with a 500).
+
+Every response carries ``x-request-id``; objects are shaped as OpenAI's (``chatcmpl-...`` ids, ``object``,
+``created``, ``model``, ``usage``, ``system_fingerprint``).
+
+pytest fixtures (registered automatically): ``fake_openai`` (a running ``FakeOpenAIServer``) and
+``cacheai_client`` (a ``cacheai.CacheAI`` pointed at it, closed afterwards).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # imported lazily below: pytest loads this package's plugin for every cacheai user
+    from ._faults import StreamFaults
+    from ._records import RecordedRequest
+    from ._replies import Reply, ReplySource, ToolCall
+    from ._server import DEFAULT_MODELS, FakeOpenAIServer
+
+__all__ = [
+    "DEFAULT_MODELS",
+    "FakeOpenAIServer",
+    "RecordedRequest",
+    "Reply",
+    "ReplySource",
+    "StreamFaults",
+    "ToolCall",
+]
+
+_HOMES = {
+    "DEFAULT_MODELS": "._server",
+    "FakeOpenAIServer": "._server",
+    "RecordedRequest": "._records",
+    "Reply": "._replies",
+    "ReplySource": "._replies",
+    "StreamFaults": "._faults",
+    "ToolCall": "._replies",
+}
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(home, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])

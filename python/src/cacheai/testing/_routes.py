@@ -1,0 +1,275 @@
+"""The fake API's endpoints: from a recorded request to an outcome (JSON, bytes or an event stream)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from email.parser import BytesParser
+from email.policy import HTTP
+from typing import TYPE_CHECKING, Any
+
+from . import _shapes
+from ._faults import error_body
+from ._records import RecordedRequest
+from ._replies import Reply, echo
+
+if TYPE_CHECKING:
+    from ._server import FakeOpenAIServer
+
+__all__ = ["BytesOutcome", "JsonOutcome", "Outcome", "StreamOutcome", "parse_multipart", "route"]
+
+
+@dataclass(frozen=True)
+class JsonOutcome:
+    status: int
+    body: Any
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class BytesOutcome:
+    status: int
+    body: bytes
+    content_type: str
+
+
+@dataclass(frozen=True)
+class StreamOutcome:
+    """Server-sent events; ``named`` adds an ``event: <type>`` line, ``done`` ends with ``data: [DONE]``."""
+
+    events: Iterable[dict[str, Any]]
+    named: bool = False
+    done: bool = True
+
+
+Outcome = JsonOutcome | BytesOutcome | StreamOutcome
+Handler = Callable[["FakeOpenAIServer", RecordedRequest, "re.Match[str]"], Outcome]
+
+
+def error(status: int, message: str, *, param: str | None = None, code: str | None = None) -> JsonOutcome:
+    return JsonOutcome(status, error_body(message, status=status, param=param, code=code))
+
+
+def _json_body(request: RecordedRequest) -> dict[str, Any] | JsonOutcome:
+    if not isinstance(request.body, dict):
+        return error(400, "We could not parse the JSON body of your request.")
+    return request.body
+
+
+def _stream_requested(body: Mapping[str, Any]) -> bool:
+    return body.get("stream") is True
+
+
+# --- chat, completions, responses -----------------------------------------------------------------------
+
+
+def chat_completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
+    body = _json_body(request)
+    if isinstance(body, JsonOutcome):
+        return body
+    if not isinstance(body.get("messages"), list) or not body["messages"]:
+        return error(400, "'messages' must be a non-empty array.", param="messages")
+    if not isinstance(body.get("model"), str):
+        return error(400, "you must provide a model parameter", param="model")
+    reply = fake._next_reply(request, body)
+    if _stream_requested(body):
+        return StreamOutcome(_shapes.chat_chunks(body, reply, default_model=fake.default_model))
+    return JsonOutcome(200, _shapes.chat_completion(body, reply, default_model=fake.default_model))
+
+
+def completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
+    body = _json_body(request)
+    if isinstance(body, JsonOutcome):
+        return body
+    if not isinstance(body.get("model"), str):
+        return error(400, "you must provide a model parameter", param="model")
+    replies = [fake._next_reply(request, body, default=Reply(content=echo(p))) for p in _shapes.prompts_of(body)]
+    if _stream_requested(body):
+        return StreamOutcome(_shapes.completion_chunks(body, replies, default_model=fake.default_model))
+    return JsonOutcome(200, _shapes.completion(body, replies, default_model=fake.default_model))
+
+
+def responses(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
+    body = _json_body(request)
+    if isinstance(body, JsonOutcome):
+        return body
+    if body.get("input") is None:
+        return error(400, "Missing required parameter: 'input'.", param="input")
+    reply = fake._next_reply(request, _shapes.responses_as_chat(body))
+    if _stream_requested(body):
+        events = _shapes.response_events(body, reply, default_model=fake.default_model)
+        return StreamOutcome(events, named=True, done=False)
+    return JsonOutcome(200, _shapes.response_object(body, reply, default_model=fake.default_model))
+
+
+def embeddings(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
+    body = _json_body(request)
+    if isinstance(body, JsonOutcome):
+        return body
+    texts = _shapes.embedding_inputs(body)
+    if texts is None:
+        return error(400, "'input' must be a non-empty string, array of strings or array of tokens.", param="input")
+    dimensions = body.get("dimensions", fake.embedding_dimensions)
+    if not isinstance(dimensions, int) or dimensions < 1:
+        return error(400, "'dimensions' must be a positive integer.", param="dimensions")
+    return JsonOutcome(
+        200,
+        _shapes.embeddings(body, texts, dimensions=dimensions, default_model=fake.default_embedding_model),
+    )
+
+
+# --- models ---------------------------------------------------------------------------------------------
+
+
+def list_models(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
+    return JsonOutcome(200, {"object": "list", "data": [_shapes.model_object(m) for m in fake.models]})
+
+
+def retrieve_model(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
+    model_id = match["id"]
+    if model_id not in fake.models:
+        return error(404, f"The model '{model_id}' does not exist", param="model", code="model_not_found")
+    return JsonOutcome(200, _shapes.model_object(model_id))
+
+
+# --- files ----------------------------------------------------------------------------------------------
+
+
+def create_file(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
+    form = request.body if isinstance(request.body, dict) else {}
+    upload = form.get("file")
+    purpose = form.get("purpose")
+    if not isinstance(upload, bytes):
+        return error(400, "Missing required parameter: 'file'.", param="file")
+    if not isinstance(purpose, str):
+        return error(400, "Missing required parameter: 'purpose'.", param="purpose")
+    filename = form.get("file.filename")
+    stored = fake._files.add(filename if isinstance(filename, str) else "upload", purpose, upload)
+    return JsonOutcome(200, stored.to_json())
+
+
+def list_files(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
+    files = [f.to_json() for f in fake._files.matching(request.query.get("purpose"))]
+    if request.query.get("order", "desc") == "desc":
+        files.reverse()
+    return JsonOutcome(200, _cursor_page(files, request.query))
+
+
+def retrieve_file(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
+    stored = fake._files.get(match["id"])
+    return JsonOutcome(200, stored.to_json()) if stored else _no_such("file", match["id"])
+
+
+def delete_file(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
+    if not fake._files.delete(match["id"]):
+        return _no_such("file", match["id"])
+    return JsonOutcome(200, {"id": match["id"], "object": "file", "deleted": True})
+
+
+def file_content(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
+    stored = fake._files.get(match["id"])
+    return BytesOutcome(200, stored.content, "application/octet-stream") if stored else _no_such("file", match["id"])
+
+
+# --- batches --------------------------------------------------------------------------------------------
+
+
+def create_batch(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
+    body = _json_body(request)
+    if isinstance(body, JsonOutcome):
+        return body
+    status, result = fake._batches.create(body)
+    if status != 200:
+        return error(status, result["message"], param=result["param"])
+    return JsonOutcome(200, result)
+
+
+def list_batches(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
+    return JsonOutcome(200, _cursor_page(fake._batches.newest_first(), request.query))
+
+
+def retrieve_batch(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
+    batch = fake._batches.retrieve(match["id"])
+    return JsonOutcome(200, batch) if batch else _no_such("batch", match["id"])
+
+
+def cancel_batch(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
+    batch = fake._batches.cancel(match["id"])
+    return JsonOutcome(200, batch) if batch else _no_such("batch", match["id"])
+
+
+def _no_such(kind: str, object_id: str) -> JsonOutcome:
+    return error(404, f"No such {kind}: '{object_id}'", param="id", code="not_found")
+
+
+def _cursor_page(items: list[dict[str, Any]], query: Mapping[str, str]) -> dict[str, Any]:
+    after = query.get("after")
+    if after is not None:
+        ids = [item["id"] for item in items]
+        items = items[ids.index(after) + 1 :] if after in ids else []
+    limit_text = query.get("limit", "")
+    limit = int(limit_text) if limit_text.isdigit() else 20
+    page = items[:limit]
+    return {
+        "object": "list",
+        "data": page,
+        "first_id": page[0]["id"] if page else None,
+        "last_id": page[-1]["id"] if page else None,
+        "has_more": len(items) > limit,
+    }
+
+
+def parse_multipart(content_type: str, raw: bytes) -> dict[str, Any]:
+    """The fields of a multipart/form-data body: text as str, files as bytes (plus ``<name>.filename``)."""
+    message = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw)
+    fields: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if not isinstance(name, str):
+            continue
+        payload = part.get_payload(decode=True)
+        data = payload if isinstance(payload, bytes) else b""
+        filename = part.get_filename()
+        if filename is not None:
+            fields[name] = data
+            fields[f"{name}.filename"] = filename
+        else:
+            fields[name] = data.decode("utf-8", errors="replace")
+    return fields
+
+
+_ROUTES: list[tuple[str, re.Pattern[str], Handler]] = [
+    ("POST", re.compile(r"/chat/completions"), chat_completions),
+    ("POST", re.compile(r"/completions"), completions),
+    ("POST", re.compile(r"/responses"), responses),
+    ("POST", re.compile(r"/embeddings"), embeddings),
+    ("GET", re.compile(r"/models"), list_models),
+    ("GET", re.compile(r"/models/(?P<id>.+)"), retrieve_model),
+    ("POST", re.compile(r"/files"), create_file),
+    ("GET", re.compile(r"/files"), list_files),
+    ("GET", re.compile(r"/files/(?P<id>[^/]+)"), retrieve_file),
+    ("DELETE", re.compile(r"/files/(?P<id>[^/]+)"), delete_file),
+    ("GET", re.compile(r"/files/(?P<id>[^/]+)/content"), file_content),
+    ("POST", re.compile(r"/batches"), create_batch),
+    ("GET", re.compile(r"/batches"), list_batches),
+    ("GET", re.compile(r"/batches/(?P<id>[^/]+)"), retrieve_batch),
+    ("POST", re.compile(r"/batches/(?P<id>[^/]+)/cancel"), cancel_batch),
+]
+
+
+def route(fake: FakeOpenAIServer, request: RecordedRequest) -> Outcome:
+    """Answer a request; paths are accepted with or without the ``/v1`` prefix."""
+    path = request.path[3:] if request.path.startswith("/v1/") else request.path
+    path = path.rstrip("/") or "/"
+    allowed = False
+    for method, pattern, handler in _ROUTES:
+        match = pattern.fullmatch(path)
+        if match is None:
+            continue
+        if method == request.method:
+            return handler(fake, request, match)
+        allowed = True
+    if allowed:
+        return error(405, f"Method {request.method} is not allowed on {request.path}")
+    return error(404, f"Unknown request URL: {request.method} {request.path}.", code="unknown_url")

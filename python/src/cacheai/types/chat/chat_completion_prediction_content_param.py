@@ -1,0 +1,15 @@
+"""API types mirroring `openai.types.chat.chat_completion_prediction_content_param`."""
+
+from collections.abc import Iterable
+from typing import Literal
+
+from typing_extensions import Required, TypedDict
+
+from .chat_completion_content_part_text_param import ChatCompletionContentPartTextParam
+
+__all__ = ["ChatCompletionPredictionContentParam"]
+
+
+class ChatCompletionPredictionContentParam(TypedDict, total=False):
+    content: Required[str | Iterable[ChatCompletionContentPartTextParam]]
+    type: Required[Literal["content"]]

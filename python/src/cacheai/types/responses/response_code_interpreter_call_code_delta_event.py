@@ -1,0 +1,15 @@
+"""API types mirroring `openai.types.responses.response_code_interpreter_call_code_delta_event`."""
+
+from typing import Literal
+
+from ..._models import BaseModel
+
+__all__ = ["ResponseCodeInterpreterCallCodeDeltaEvent"]
+
+
+class ResponseCodeInterpreterCallCodeDeltaEvent(BaseModel):
+    delta: str
+    item_id: str
+    output_index: int
+    sequence_number: int
+    type: Literal["response.code_interpreter_call_code.delta"]

@@ -1,0 +1,28 @@
+"""API types mirroring `openai.types.responses.response_configuration_update_item_param`."""
+
+from typing import Literal, TypeAlias
+
+from ..._models import BaseModel
+from ..shared.reasoning_effort import ReasoningEffort
+from ..shared.response_format_text import ResponseFormatText
+from .response_format_text_json_schema_config import ResponseFormatTextJSONSchemaConfig
+
+__all__ = ["Reasoning", "ResponseConfigurationUpdateItemParam", "Text", "TextFormat"]
+
+
+class Reasoning(BaseModel):
+    effort: ReasoningEffort | None = None
+
+
+TextFormat: TypeAlias = ResponseFormatText | ResponseFormatTextJSONSchemaConfig
+
+
+class Text(BaseModel):
+    format: TextFormat
+
+
+class ResponseConfigurationUpdateItemParam(BaseModel):
+    type: Literal["configuration_update"]
+    id: str | None = None
+    reasoning: Reasoning | None = None
+    text: Text | None = None

@@ -1,0 +1,14 @@
+"""API types mirroring `openai.types.responses.response_image_gen_call_generating_event`."""
+
+from typing import Literal
+
+from ..._models import BaseModel
+
+__all__ = ["ResponseImageGenCallGeneratingEvent"]
+
+
+class ResponseImageGenCallGeneratingEvent(BaseModel):
+    item_id: str
+    output_index: int
+    sequence_number: int
+    type: Literal["response.image_generation_call.generating"]

@@ -1,0 +1,18 @@
+"""API types mirroring `openai.types.responses.response_input_text_content_param`."""
+
+from typing import Literal
+
+from typing_extensions import Required, TypedDict
+
+__all__ = ["PromptCacheBreakpoint", "ResponseInputTextContentParam"]
+
+
+class PromptCacheBreakpoint(TypedDict, total=False):
+    mode: Required[Literal["explicit"]]
+    ttl: Literal["30m", "12h"]
+
+
+class ResponseInputTextContentParam(TypedDict, total=False):
+    text: Required[str]
+    type: Required[Literal["input_text"]]
+    prompt_cache_breakpoint: PromptCacheBreakpoint | None

@@ -1,0 +1,94 @@
+"""Models shared by several endpoints.
+
+Names are imported from their modules on first use, so importing the package is cheap.
+"""
+
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .all_models import AllModels
+    from .chat_model import ChatModel
+    from .comparison_filter import ComparisonFilter
+    from .compound_filter import CompoundFilter
+    from .custom_tool_input_format import CustomToolInputFormat
+    from .decision_input_json import DecisionInputJSON
+    from .decision_question_input_image import DecisionQuestionInputImage
+    from .decision_question_input_part import DecisionQuestionInputPart
+    from .decision_question_input_text import DecisionQuestionInputText
+    from .error_object import ErrorObject
+    from .function_definition import FunctionDefinition
+    from .function_parameters import FunctionParameters
+    from .metadata import Metadata
+    from .oauth_error_code import OAuthErrorCode
+    from .reasoning import Reasoning
+    from .reasoning_effort import ReasoningEffort
+    from .response_format_json_object import ResponseFormatJSONObject
+    from .response_format_json_schema import ResponseFormatJSONSchema
+    from .response_format_text import ResponseFormatText
+    from .response_format_text_grammar import ResponseFormatTextGrammar
+    from .response_format_text_python import ResponseFormatTextPython
+    from .responses_model import ResponsesModel
+
+__all__ = [
+    "AllModels",
+    "ChatModel",
+    "ComparisonFilter",
+    "CompoundFilter",
+    "CustomToolInputFormat",
+    "DecisionInputJSON",
+    "DecisionQuestionInputImage",
+    "DecisionQuestionInputPart",
+    "DecisionQuestionInputText",
+    "ErrorObject",
+    "FunctionDefinition",
+    "FunctionParameters",
+    "Metadata",
+    "OAuthErrorCode",
+    "Reasoning",
+    "ReasoningEffort",
+    "ResponseFormatJSONObject",
+    "ResponseFormatJSONSchema",
+    "ResponseFormatText",
+    "ResponseFormatTextGrammar",
+    "ResponseFormatTextPython",
+    "ResponsesModel",
+]
+
+_MODULE_OF: dict[str, str] = {
+    "AllModels": ".all_models",
+    "ChatModel": ".chat_model",
+    "ComparisonFilter": ".comparison_filter",
+    "CompoundFilter": ".compound_filter",
+    "CustomToolInputFormat": ".custom_tool_input_format",
+    "DecisionInputJSON": ".decision_input_json",
+    "DecisionQuestionInputImage": ".decision_question_input_image",
+    "DecisionQuestionInputPart": ".decision_question_input_part",
+    "DecisionQuestionInputText": ".decision_question_input_text",
+    "ErrorObject": ".error_object",
+    "FunctionDefinition": ".function_definition",
+    "FunctionParameters": ".function_parameters",
+    "Metadata": ".metadata",
+    "OAuthErrorCode": ".oauth_error_code",
+    "Reasoning": ".reasoning",
+    "ReasoningEffort": ".reasoning_effort",
+    "ResponseFormatJSONObject": ".response_format_json_object",
+    "ResponseFormatJSONSchema": ".response_format_json_schema",
+    "ResponseFormatText": ".response_format_text",
+    "ResponseFormatTextGrammar": ".response_format_text_grammar",
+    "ResponseFormatTextPython": ".response_format_text_python",
+    "ResponsesModel": ".responses_model",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

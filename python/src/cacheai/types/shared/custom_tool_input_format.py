@@ -1,0 +1,20 @@
+"""API types mirroring `openai.types.shared.custom_tool_input_format`."""
+
+from typing import Literal, TypeAlias
+
+from ..._models import BaseModel
+
+__all__ = ["CustomToolInputFormat", "Grammar", "Text"]
+
+
+class Text(BaseModel):
+    type: Literal["text"]
+
+
+class Grammar(BaseModel):
+    definition: str
+    syntax: Literal["lark", "regex"]
+    type: Literal["grammar"]
+
+
+CustomToolInputFormat: TypeAlias = Text | Grammar

@@ -1,0 +1,12 @@
+"""API types mirroring `openai.types.shared_params.decision_question_input_part`."""
+
+from typing import TypeAlias
+
+from .decision_input_json import DecisionInputJSON
+from .decision_question_input_image import DecisionQuestionInputImage
+from .decision_question_input_text import DecisionQuestionInputText
+
+__all__ = ["DecisionQuestionInputPart"]
+
+
+DecisionQuestionInputPart: TypeAlias = DecisionQuestionInputText | DecisionQuestionInputImage | DecisionInputJSON
