@@ -347,6 +347,7 @@ class CacheAI:
         stream: bool = False,
         stream_cls: type[Stream[Any]] | None = None,
         stream_item: Any = None,
+        parser: Callable[[requests.Response], Any] | None = None,
         post_parser: Callable[[Any], Any] | None = None,
     ) -> Any:
         """Send ``options`` and parse the response into ``cast_to`` (or a ``Stream`` of ``stream_item``)."""
@@ -369,10 +370,12 @@ class CacheAI:
             return APIResponse(
                 result,
                 parse=lambda response: parse_response(
-                    response, cast_to, stream_factory=stream_factory, post_parser=post_parser
+                    response, cast_to, stream_factory=stream_factory, parser=parser, post_parser=post_parser
                 ),
             )
-        return parse_response(result.response, cast_to, stream_factory=stream_factory, post_parser=post_parser)
+        return parse_response(
+            result.response, cast_to, stream_factory=stream_factory, parser=parser, post_parser=post_parser
+        )
 
     def get_page(self, page_cls: type[_PageT], options: RequestOptions) -> _PageT:
         """Fetch a list endpoint into ``page_cls``, remembering how to fetch the pages after it."""

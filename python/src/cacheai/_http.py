@@ -146,7 +146,11 @@ class HTTPManager:
         if extra:
             if body is None and method in _NO_BODY_METHODS:
                 return None  # a GET never carries a body
-            merged = dict(body) if isinstance(body, Mapping) else {}
+            if body is not None and not isinstance(body, Mapping):
+                raise TypeError(
+                    f"extra_body adds fields to a JSON object, but this request's body is a {type(body).__name__}"
+                )
+            merged = dict(body) if body is not None else {}
             for key, value in extra.items():
                 if isinstance(value, (NotGiven, Omit)):
                     merged.pop(key, None)

@@ -37,6 +37,10 @@ class BaseModel(pydantic.BaseModel):
     # hook on every nested model of every stream chunk.
     _request_id: ClassVar[str | None] = None
 
+    def __str__(self) -> str:
+        # As openai: str() is the repr, class name included (pydantic's str() leaves the name out).
+        return self.__repr__()
+
     def to_dict(
         self,
         *,

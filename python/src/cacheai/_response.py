@@ -30,11 +30,18 @@ def parse_response(
     cast_to: Any,
     *,
     stream_factory: Callable[[requests.Response], Any] | None = None,
+    parser: Callable[[requests.Response], Any] | None = None,
     post_parser: Callable[[Any], Any] | None = None,
 ) -> Any:
-    """Build the value a resource method returns from a successful response."""
+    """Build the value a resource method returns from a successful response.
+
+    ``parser`` replaces the default parsing into ``cast_to`` (for endpoints with a faster special path).
+    """
     if stream_factory is not None:
         return stream_factory(response)
+    if parser is not None:
+        parsed = parser(response)
+        return post_parser(parsed) if post_parser is not None else parsed
     if cast_to is requests.Response:
         return response
     if cast_to is BinaryAPIResponse:

@@ -14,13 +14,18 @@ import sys
 from collections.abc import Iterable
 from typing import Literal
 
+import pydantic_core
+import requests
+
 from .._exceptions import BadRequestError, UnprocessableEntityError
+from .._models import validate_or_construct
 from .._resource import RawResponseMirror, SyncAPIResource, make_options
+from .._response import parse_response
 from .._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, omit
 from .._utils import strip_not_given
 from ..types import CreateEmbeddingResponse
 
-__all__ = ["Embeddings", "decode_embeddings"]
+__all__ = ["Embeddings", "parse_base64_embeddings"]
 
 EmbeddingInput = str | list[str] | Iterable[int] | Iterable[Iterable[int]]
 
@@ -72,7 +77,7 @@ class Embeddings(SyncAPIResource):
                     extra_body=extra_body,
                     timeout=timeout,
                 ),
-                post_parser=decode_embeddings if decode else None,
+                parser=parse_base64_embeddings if decode else None,
             )
 
         if not decode:
@@ -85,16 +90,33 @@ class Embeddings(SyncAPIResource):
             return send({**body, "encoding_format": "float"})
 
 
-def decode_embeddings(response: CreateEmbeddingResponse) -> CreateEmbeddingResponse:
-    """Decode base64 embeddings (little-endian float32) into ``list[float]``; lists are left alone."""
-    data = response.data
+def parse_base64_embeddings(response: requests.Response) -> CreateEmbeddingResponse:
+    """Parse an embeddings response, decoding base64 vectors (little-endian float32) to ``list[float]``.
+
+    The vectors are set aside while the rest of the response is validated, then decoded straight into the
+    objects: no pass of pydantic over hundreds of thousands of floats. Vectors sent as lists are kept.
+    """
+    try:
+        raw = pydantic_core.from_json(response.content)
+    except ValueError:
+        raw = None
+    data = raw.get("data") if isinstance(raw, dict) else None
+    if not isinstance(data, list):
+        return parse_response(response, CreateEmbeddingResponse)  # type: ignore[no-any-return]
     if not data:
         raise ValueError("No embedding data received")
+    encoded: list[object] = []
     for item in data:
-        value = item.embedding
-        if isinstance(value, str):
-            floats = array.array("f", base64.b64decode(value))
+        vector = item.get("embedding") if isinstance(item, dict) else None
+        encoded.append(vector)
+        if isinstance(vector, str):
+            item["embedding"] = []
+    result = validate_or_construct(CreateEmbeddingResponse, raw)
+    object.__setattr__(result, "_request_id", response.headers.get("x-request-id"))
+    for embedding, vector in zip(result.data, encoded, strict=True):
+        if isinstance(vector, str):
+            floats = array.array("f", base64.b64decode(vector))
             if sys.byteorder != "little":
                 floats.byteswap()
-            item.embedding = floats.tolist()
-    return response
+            embedding.embedding = floats.tolist()
+    return result

@@ -15,10 +15,10 @@ class ResponseUnknownEvent(BaseModel):
     type: str
 
 
-_EVENT_MODELS: dict[object, type[BaseModel]] = {}
+_EVENT_MODELS: dict[str, type[BaseModel]] = {}
 
 
-def _event_models() -> dict[object, type[BaseModel]]:
+def _event_models() -> dict[str, type[BaseModel]]:
     """The event model for each `type` value, built on first use so importing stays cheap."""
     if not _EVENT_MODELS:
         union: Any = ResponseStreamEvent
@@ -36,7 +36,8 @@ def parse_response_stream_event(data: Mapping[str, object]) -> ResponseStreamEve
     Known events are validated strictly when they fit their schema and constructed leniently otherwise; an
     event with an unknown (or missing) `type` becomes a `ResponseUnknownEvent` instead of being dropped.
     """
-    model = _event_models().get(data.get("type"))
+    tag = data.get("type")
+    model = _event_models().get(tag) if isinstance(tag, str) else None
     if model is None:
         return validate_or_construct(ResponseUnknownEvent, data)
     return validate_or_construct(model, data)  # type: ignore[return-value]
