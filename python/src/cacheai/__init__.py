@@ -1,44 +1,103 @@
-"""cacheai: a fast, synchronous drop-in client for OpenAI and OpenAI-compatible APIs."""
+"""cacheai: a fast, synchronous drop-in client for OpenAI and OpenAI-compatible APIs.
+
+Public names are imported on first use (PEP 562), so that importing the package, or its pytest plugin, costs
+almost nothing until a client or type is needed.
+"""
 
 from __future__ import annotations
 
-from ._client import CacheAI, Client
-from ._exceptions import (
-    APIConnectionError,
-    APIError,
-    APIResponseValidationError,
-    APIStatusError,
-    APITimeoutError,
-    AuthenticationError,
-    BadRequestError,
-    CacheAIError,
-    ConflictError,
-    ContentFilterFinishReasonError,
-    InternalServerError,
-    LengthFinishReasonError,
-    NotFoundError,
-    OpenAIError,
-    PermissionDeniedError,
-    RateLimitError,
-    UnprocessableEntityError,
-)
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._logs import setup_logging as _setup_logging
-from ._models import BaseModel
-from ._response import APIResponse, BinaryAPIResponse
-from ._retry import RetryPolicy
-from ._streaming import Stream
-from ._types import (
-    DEFAULT_MAX_RETRIES,
-    DEFAULT_TIMEOUT,
-    NOT_GIVEN,
-    NotGiven,
-    Omit,
-    RequestOptions,
-    Timeout,
-    not_given,
-    omit,
-)
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._client import CacheAI, Client
+    from ._exceptions import (
+        APIConnectionError,
+        APIError,
+        APIResponseValidationError,
+        APIStatusError,
+        APITimeoutError,
+        AuthenticationError,
+        BadRequestError,
+        CacheAIError,
+        ConflictError,
+        ContentFilterFinishReasonError,
+        InternalServerError,
+        LengthFinishReasonError,
+        NotFoundError,
+        OpenAIError,
+        PermissionDeniedError,
+        RateLimitError,
+        UnprocessableEntityError,
+    )
+    from ._models import BaseModel
+    from ._response import APIResponse, BinaryAPIResponse
+    from ._retry import RetryPolicy
+    from ._streaming import Stream
+    from ._types import (
+        DEFAULT_MAX_RETRIES,
+        DEFAULT_TIMEOUT,
+        NOT_GIVEN,
+        NotGiven,
+        Omit,
+        RequestOptions,
+        Timeout,
+        not_given,
+        omit,
+    )
+
+_LAZY: dict[str, str] = {
+    "APIConnectionError": "._exceptions",
+    "APIError": "._exceptions",
+    "APIResponse": "._response",
+    "APIResponseValidationError": "._exceptions",
+    "APIStatusError": "._exceptions",
+    "APITimeoutError": "._exceptions",
+    "AuthenticationError": "._exceptions",
+    "BadRequestError": "._exceptions",
+    "BaseModel": "._models",
+    "BinaryAPIResponse": "._response",
+    "CacheAI": "._client",
+    "CacheAIError": "._exceptions",
+    "Client": "._client",
+    "ConflictError": "._exceptions",
+    "ContentFilterFinishReasonError": "._exceptions",
+    "DEFAULT_MAX_RETRIES": "._types",
+    "DEFAULT_TIMEOUT": "._types",
+    "InternalServerError": "._exceptions",
+    "LengthFinishReasonError": "._exceptions",
+    "NOT_GIVEN": "._types",
+    "NotFoundError": "._exceptions",
+    "NotGiven": "._types",
+    "Omit": "._types",
+    "OpenAIError": "._exceptions",
+    "PermissionDeniedError": "._exceptions",
+    "RateLimitError": "._exceptions",
+    "RequestOptions": "._types",
+    "RetryPolicy": "._retry",
+    "Stream": "._streaming",
+    "Timeout": "._types",
+    "UnprocessableEntityError": "._exceptions",
+    "not_given": "._types",
+    "omit": "._types",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'cacheai' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __title__ = "cacheai"
 VERSION = __version__
