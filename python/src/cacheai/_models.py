@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import types
 from collections.abc import Mapping
-from typing import Any, ClassVar, Literal, TypeVar, Union, cast, get_args, get_origin
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, Union, cast, get_args, get_origin
 
 import pydantic
 from pydantic import ConfigDict
@@ -114,6 +114,8 @@ def validate_or_construct(cast_to: type[_ModelT], data: object) -> _ModelT:
 def construct_type(type_: Any, value: object) -> object:
     """Convert decoded JSON ``value`` towards ``type_`` without ever raising; unfit values stay as they are."""
     origin = get_origin(type_)
+    if origin is Annotated:  # e.g. a union discriminated by its `type` field
+        return construct_type(get_args(type_)[0], value)
     if origin is Union or origin is types.UnionType:
         return _construct_union(get_args(type_), value)
     if origin is Literal or type_ is Any or type_ is object:

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.chat.chat_completion`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from ..completion_usage import CompletionUsage
@@ -60,7 +62,9 @@ class ModerationInputError(BaseModel):
     type: Literal["error"]
 
 
-ModerationInput: TypeAlias = ModerationInputModerationResults | ModerationInputError
+ModerationInput: TypeAlias = Annotated[
+    ModerationInputModerationResults | ModerationInputError, Field(discriminator="type")
+]
 
 
 class ModerationOutputModerationResultsResult(BaseModel):
@@ -84,7 +88,9 @@ class ModerationOutputError(BaseModel):
     type: Literal["error"]
 
 
-ModerationOutput: TypeAlias = ModerationOutputModerationResults | ModerationOutputError
+ModerationOutput: TypeAlias = Annotated[
+    ModerationOutputModerationResults | ModerationOutputError, Field(discriminator="type")
+]
 
 
 class Moderation(BaseModel):

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.chat.chat_completion_message_tool_call`."""
 
-from typing import TypeAlias
+from typing import Annotated, TypeAlias
+
+from pydantic import Field
 
 from .chat_completion_message_custom_tool_call import ChatCompletionMessageCustomToolCall
 from .chat_completion_message_function_tool_call import ChatCompletionMessageFunctionToolCall
@@ -9,9 +11,9 @@ from .chat_completion_message_function_tool_call import Function as Function
 __all__ = ["ChatCompletionMessageToolCall", "ChatCompletionMessageToolCallUnion", "Function"]
 
 
-ChatCompletionMessageToolCallUnion: TypeAlias = (
-    ChatCompletionMessageFunctionToolCall | ChatCompletionMessageCustomToolCall
-)
+ChatCompletionMessageToolCallUnion: TypeAlias = Annotated[
+    ChatCompletionMessageFunctionToolCall | ChatCompletionMessageCustomToolCall, Field(discriminator="type")
+]
 
 
 ChatCompletionMessageToolCall = ChatCompletionMessageFunctionToolCall

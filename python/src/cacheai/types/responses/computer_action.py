@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.computer_action`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 
@@ -79,4 +81,6 @@ class Wait(BaseModel):
     type: Literal["wait"]
 
 
-ComputerAction: TypeAlias = Click | DoubleClick | Drag | Keypress | Move | Screenshot | Scroll | Type | Wait
+ComputerAction: TypeAlias = Annotated[
+    Click | DoubleClick | Drag | Keypress | Move | Screenshot | Scroll | Type | Wait, Field(discriminator="type")
+]

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.container_auto`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from .container_network_policy_allowlist import ContainerNetworkPolicyAllowlist
@@ -11,10 +13,12 @@ from .skill_reference import SkillReference
 __all__ = ["ContainerAuto", "NetworkPolicy", "Skill"]
 
 
-NetworkPolicy: TypeAlias = ContainerNetworkPolicyDisabled | ContainerNetworkPolicyAllowlist
+NetworkPolicy: TypeAlias = Annotated[
+    ContainerNetworkPolicyDisabled | ContainerNetworkPolicyAllowlist, Field(discriminator="type")
+]
 
 
-Skill: TypeAlias = SkillReference | InlineSkill
+Skill: TypeAlias = Annotated[SkillReference | InlineSkill, Field(discriminator="type")]
 
 
 class ContainerAuto(BaseModel):

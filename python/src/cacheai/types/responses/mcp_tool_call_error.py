@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.mcp_tool_call_error`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 
@@ -24,4 +26,6 @@ class HTTPError(BaseModel):
     type: Literal["http_error"]
 
 
-McpToolCallError: TypeAlias = McpProtocolError | McpToolExecutionError | HTTPError
+McpToolCallError: TypeAlias = Annotated[
+    McpProtocolError | McpToolExecutionError | HTTPError, Field(discriminator="type")
+]

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from ..shared.all_models import AllModels
@@ -106,7 +108,9 @@ class ModerationInputError(BaseModel):
     type: Literal["error"]
 
 
-ModerationInput: TypeAlias = ModerationInputModerationResult | ModerationInputError
+ModerationInput: TypeAlias = Annotated[
+    ModerationInputModerationResult | ModerationInputError, Field(discriminator="type")
+]
 
 
 class ModerationOutputModerationResult(BaseModel):
@@ -124,7 +128,9 @@ class ModerationOutputError(BaseModel):
     type: Literal["error"]
 
 
-ModerationOutput: TypeAlias = ModerationOutputModerationResult | ModerationOutputError
+ModerationOutput: TypeAlias = Annotated[
+    ModerationOutputModerationResult | ModerationOutputError, Field(discriminator="type")
+]
 
 
 class Moderation(BaseModel):
@@ -161,12 +167,13 @@ class PromptCacheDiagnosticsUnavailable(BaseModel):
     type: Literal["unavailable"]
 
 
-PromptCacheDiagnostics: TypeAlias = (
+PromptCacheDiagnostics: TypeAlias = Annotated[
     PromptCacheDiagnosticsCacheMiss
     | PromptCacheDiagnosticsCacheHit
     | PromptCacheDiagnosticsComparisonResponseNotFound
-    | PromptCacheDiagnosticsUnavailable
-)
+    | PromptCacheDiagnosticsUnavailable,
+    Field(discriminator="type"),
+]
 
 
 class PromptCacheOptions(BaseModel):

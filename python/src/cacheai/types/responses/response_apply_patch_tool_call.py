@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_apply_patch_tool_call`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 
@@ -33,7 +35,9 @@ class OperationUpdateFile(BaseModel):
     type: Literal["update_file"]
 
 
-Operation: TypeAlias = OperationCreateFile | OperationDeleteFile | OperationUpdateFile
+Operation: TypeAlias = Annotated[
+    OperationCreateFile | OperationDeleteFile | OperationUpdateFile, Field(discriminator="type")
+]
 
 
 class CallerDirect(BaseModel):

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_code_interpreter_tool_call`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 
@@ -17,7 +19,7 @@ class OutputImage(BaseModel):
     url: str
 
 
-Output: TypeAlias = OutputLogs | OutputImage
+Output: TypeAlias = Annotated[OutputLogs | OutputImage, Field(discriminator="type")]
 
 
 class ResponseCodeInterpreterToolCall(BaseModel):

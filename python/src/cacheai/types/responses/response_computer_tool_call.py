@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_computer_tool_call`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from .computer_action import ComputerAction
@@ -88,7 +90,7 @@ class ActionWait(BaseModel):
     type: Literal["wait"]
 
 
-Action: TypeAlias = (
+Action: TypeAlias = Annotated[
     ActionClick
     | ActionDoubleClick
     | ActionDrag
@@ -97,8 +99,9 @@ Action: TypeAlias = (
     | ActionScreenshot
     | ActionScroll
     | ActionType
-    | ActionWait
-)
+    | ActionWait,
+    Field(discriminator="type"),
+]
 
 
 class ResponseComputerToolCall(BaseModel):

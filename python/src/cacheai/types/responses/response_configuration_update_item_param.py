@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_configuration_update_item_param`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from ..shared.reasoning_effort import ReasoningEffort
@@ -14,7 +16,7 @@ class Reasoning(BaseModel):
     effort: ReasoningEffort | None = None
 
 
-TextFormat: TypeAlias = ResponseFormatText | ResponseFormatTextJSONSchemaConfig
+TextFormat: TypeAlias = Annotated[ResponseFormatText | ResponseFormatTextJSONSchemaConfig, Field(discriminator="type")]
 
 
 class Text(BaseModel):

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_content_part_done_event`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from .response_output_refusal import ResponseOutputRefusal
@@ -14,7 +16,7 @@ class PartReasoningText(BaseModel):
     type: Literal["reasoning_text"]
 
 
-Part: TypeAlias = ResponseOutputText | ResponseOutputRefusal | PartReasoningText
+Part: TypeAlias = Annotated[ResponseOutputText | ResponseOutputRefusal | PartReasoningText, Field(discriminator="type")]
 
 
 class ResponseContentPartDoneEvent(BaseModel):

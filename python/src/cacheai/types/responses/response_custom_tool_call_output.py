@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_custom_tool_call_output`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from .response_input_file import ResponseInputFile
@@ -10,7 +12,9 @@ from .response_input_text import ResponseInputText
 __all__ = ["Caller", "CallerDirect", "CallerProgram", "OutputOutputContentList", "ResponseCustomToolCallOutput"]
 
 
-OutputOutputContentList: TypeAlias = ResponseInputText | ResponseInputImage | ResponseInputFile
+OutputOutputContentList: TypeAlias = Annotated[
+    ResponseInputText | ResponseInputImage | ResponseInputFile, Field(discriminator="type")
+]
 
 
 class CallerDirect(BaseModel):

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_format_text_config`."""
 
-from typing import TypeAlias
+from typing import Annotated, TypeAlias
+
+from pydantic import Field
 
 from ..shared.response_format_json_object import ResponseFormatJSONObject
 from ..shared.response_format_text import ResponseFormatText
@@ -9,4 +11,6 @@ from .response_format_text_json_schema_config import ResponseFormatTextJSONSchem
 __all__ = ["ResponseFormatTextConfig"]
 
 
-ResponseFormatTextConfig: TypeAlias = ResponseFormatText | ResponseFormatTextJSONSchemaConfig | ResponseFormatJSONObject
+ResponseFormatTextConfig: TypeAlias = Annotated[
+    ResponseFormatText | ResponseFormatTextJSONSchemaConfig | ResponseFormatJSONObject, Field(discriminator="type")
+]

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_function_shell_call_output_content`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 
@@ -16,7 +18,7 @@ class OutcomeExit(BaseModel):
     type: Literal["exit"]
 
 
-Outcome: TypeAlias = OutcomeTimeout | OutcomeExit
+Outcome: TypeAlias = Annotated[OutcomeTimeout | OutcomeExit, Field(discriminator="type")]
 
 
 class ResponseFunctionShellCallOutputContent(BaseModel):

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_function_shell_tool_call_output`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 
@@ -25,7 +27,7 @@ class OutputOutcomeExit(BaseModel):
     type: Literal["exit"]
 
 
-OutputOutcome: TypeAlias = OutputOutcomeTimeout | OutputOutcomeExit
+OutputOutcome: TypeAlias = Annotated[OutputOutcomeTimeout | OutputOutcomeExit, Field(discriminator="type")]
 
 
 class Output(BaseModel):

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_function_web_search`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 
@@ -30,7 +32,7 @@ class ActionFind(BaseModel):
     url: str
 
 
-Action: TypeAlias = ActionSearch | ActionOpenPage | ActionFind
+Action: TypeAlias = Annotated[ActionSearch | ActionOpenPage | ActionFind, Field(discriminator="type")]
 
 
 class ResponseFunctionWebSearch(BaseModel):

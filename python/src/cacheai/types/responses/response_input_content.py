@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_input_content`."""
 
-from typing import TypeAlias
+from typing import Annotated, TypeAlias
+
+from pydantic import Field
 
 from .response_input_file import ResponseInputFile
 from .response_input_image import ResponseInputImage
@@ -9,4 +11,6 @@ from .response_input_text import ResponseInputText
 __all__ = ["ResponseInputContent"]
 
 
-ResponseInputContent: TypeAlias = ResponseInputText | ResponseInputImage | ResponseInputFile
+ResponseInputContent: TypeAlias = Annotated[
+    ResponseInputText | ResponseInputImage | ResponseInputFile, Field(discriminator="type")
+]

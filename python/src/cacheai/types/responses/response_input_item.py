@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_input_item`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from .container_reference import ContainerReference
@@ -113,7 +115,15 @@ FunctionCallOutputCaller: TypeAlias = FunctionCallOutputCallerDirect | FunctionC
 
 
 class FunctionCallOutput(BaseModel):
-    output: str | list[ResponseInputTextContent | ResponseInputImageContent | ResponseInputFileContent]
+    output: (
+        str
+        | list[
+            Annotated[
+                ResponseInputTextContent | ResponseInputImageContent | ResponseInputFileContent,
+                Field(discriminator="type"),
+            ]
+        ]
+    )
     type: Literal["function_call_output"]
     id: str | None = None
     call_id: str | None = None
@@ -269,9 +279,10 @@ class ApplyPatchCallOperationUpdateFile(BaseModel):
     type: Literal["update_file"]
 
 
-ApplyPatchCallOperation: TypeAlias = (
-    ApplyPatchCallOperationCreateFile | ApplyPatchCallOperationDeleteFile | ApplyPatchCallOperationUpdateFile
-)
+ApplyPatchCallOperation: TypeAlias = Annotated[
+    ApplyPatchCallOperationCreateFile | ApplyPatchCallOperationDeleteFile | ApplyPatchCallOperationUpdateFile,
+    Field(discriminator="type"),
+]
 
 
 class ApplyPatchCallCallerDirect(BaseModel):

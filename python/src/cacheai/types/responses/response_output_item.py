@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_output_item`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from .mcp_tool_call_error import McpToolCallError
@@ -170,7 +172,7 @@ class McpApprovalResponse(BaseModel):
     reason: str | None = None
 
 
-ResponseOutputItem: TypeAlias = (
+ResponseOutputItem: TypeAlias = Annotated[
     ResponseOutputMessage
     | ResponseFileSearchToolCall
     | ResponseFunctionToolCall
@@ -198,5 +200,6 @@ ResponseOutputItem: TypeAlias = (
     | McpApprovalRequest
     | McpApprovalResponse
     | ResponseCustomToolCall
-    | ResponseCustomToolCallOutputItem
-)
+    | ResponseCustomToolCallOutputItem,
+    Field(discriminator="type"),
+]

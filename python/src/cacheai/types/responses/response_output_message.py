@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_output_message`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from .response_output_refusal import ResponseOutputRefusal
@@ -9,7 +11,7 @@ from .response_output_text import ResponseOutputText
 __all__ = ["Content", "ResponseOutputMessage"]
 
 
-Content: TypeAlias = ResponseOutputText | ResponseOutputRefusal
+Content: TypeAlias = Annotated[ResponseOutputText | ResponseOutputRefusal, Field(discriminator="type")]
 
 
 class ResponseOutputMessage(BaseModel):

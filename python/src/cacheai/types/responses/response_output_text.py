@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_output_text`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 
@@ -46,9 +48,10 @@ class AnnotationFilePath(BaseModel):
     type: Literal["file_path"]
 
 
-Annotation: TypeAlias = (
-    AnnotationFileCitation | AnnotationURLCitation | AnnotationContainerFileCitation | AnnotationFilePath
-)
+Annotation: TypeAlias = Annotated[
+    AnnotationFileCitation | AnnotationURLCitation | AnnotationContainerFileCitation | AnnotationFilePath,
+    Field(discriminator="type"),
+]
 
 
 class LogprobTopLogprob(BaseModel):

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_shell_call_output_content_done_event`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 
@@ -22,7 +24,7 @@ class OutputOutcomeExit(BaseModel):
     type: Literal["exit"]
 
 
-OutputOutcome: TypeAlias = OutputOutcomeTimeout | OutputOutcomeExit
+OutputOutcome: TypeAlias = Annotated[OutputOutcomeTimeout | OutputOutcomeExit, Field(discriminator="type")]
 
 
 class Output(BaseModel):

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_stream_event`."""
 
-from typing import TypeAlias
+from typing import Annotated, TypeAlias
+
+from pydantic import Field
 
 from .response_audio_delta_event import ResponseAudioDeltaEvent
 from .response_audio_done_event import ResponseAudioDoneEvent
@@ -65,7 +67,7 @@ from .response_web_search_call_searching_event import ResponseWebSearchCallSearc
 __all__ = ["ResponseStreamEvent"]
 
 
-ResponseStreamEvent: TypeAlias = (
+ResponseStreamEvent: TypeAlias = Annotated[
     ResponseAudioDeltaEvent
     | ResponseAudioDoneEvent
     | ResponseAudioTranscriptDeltaEvent
@@ -124,5 +126,6 @@ ResponseStreamEvent: TypeAlias = (
     | ResponseOutputTextAnnotationAddedEvent
     | ResponseQueuedEvent
     | ResponseCustomToolCallInputDeltaEvent
-    | ResponseCustomToolCallInputDoneEvent
-)
+    | ResponseCustomToolCallInputDoneEvent,
+    Field(discriminator="type"),
+]

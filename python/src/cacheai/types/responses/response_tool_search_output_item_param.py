@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.response_tool_search_output_item_param`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from ..shared.reasoning_effort import ReasoningEffort
@@ -94,9 +96,9 @@ class ToolMcp(BaseModel):
     tunnel_id: str | None = None
 
 
-ToolCodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy: TypeAlias = (
-    ContainerNetworkPolicyDisabled | ContainerNetworkPolicyAllowlist
-)
+ToolCodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy: TypeAlias = Annotated[
+    ContainerNetworkPolicyDisabled | ContainerNetworkPolicyAllowlist, Field(discriminator="type")
+]
 
 
 class ToolCodeInterpreterContainerCodeInterpreterToolAuto(BaseModel):
@@ -173,7 +175,7 @@ class ToolLocalShell(BaseModel):
     type: Literal["local_shell"]
 
 
-Tool: TypeAlias = (
+Tool: TypeAlias = Annotated[
     FunctionTool
     | FileSearchTool
     | ComputerTool
@@ -189,8 +191,9 @@ Tool: TypeAlias = (
     | ToolSearchOutputNamespaceTool
     | ToolSearchTool
     | WebSearchPreviewTool
-    | ApplyPatchTool
-)
+    | ApplyPatchTool,
+    Field(discriminator="type"),
+]
 
 
 class ResponseToolSearchOutputItemParam(BaseModel):

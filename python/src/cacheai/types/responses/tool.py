@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.responses.tool`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 from ..shared.reasoning_effort import ReasoningEffort
@@ -97,9 +99,9 @@ class Mcp(BaseModel):
     tunnel_id: str | None = None
 
 
-CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy: TypeAlias = (
-    ContainerNetworkPolicyDisabled | ContainerNetworkPolicyAllowlist
-)
+CodeInterpreterContainerCodeInterpreterToolAutoNetworkPolicy: TypeAlias = Annotated[
+    ContainerNetworkPolicyDisabled | ContainerNetworkPolicyAllowlist, Field(discriminator="type")
+]
 
 
 class CodeInterpreterContainerCodeInterpreterToolAuto(BaseModel):
@@ -176,7 +178,7 @@ class LocalShell(BaseModel):
     type: Literal["local_shell"]
 
 
-Tool: TypeAlias = (
+Tool: TypeAlias = Annotated[
     FunctionTool
     | FileSearchTool
     | ComputerTool
@@ -192,8 +194,9 @@ Tool: TypeAlias = (
     | NamespaceTool
     | ToolSearchTool
     | WebSearchPreviewTool
-    | ApplyPatchTool
-)
+    | ApplyPatchTool,
+    Field(discriminator="type"),
+]
 
 
 WebSearchToolFilters = Filters

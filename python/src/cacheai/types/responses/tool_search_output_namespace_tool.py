@@ -1,6 +1,6 @@
 """API types mirroring `openai.types.responses.tool_search_output_namespace_tool`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
 
 from pydantic import Field
 
@@ -22,7 +22,7 @@ class ToolFunction(BaseModel):
     strict: bool | None = None
 
 
-Tool: TypeAlias = ToolFunction | CustomTool
+Tool: TypeAlias = Annotated[ToolFunction | CustomTool, Field(discriminator="type")]
 
 
 class ToolSearchOutputNamespaceTool(BaseModel):

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.shared.custom_tool_input_format`."""
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import Field
 
 from ..._models import BaseModel
 
@@ -17,4 +19,4 @@ class Grammar(BaseModel):
     type: Literal["grammar"]
 
 
-CustomToolInputFormat: TypeAlias = Text | Grammar
+CustomToolInputFormat: TypeAlias = Annotated[Text | Grammar, Field(discriminator="type")]

@@ -1,6 +1,8 @@
 """API types mirroring `openai.types.shared.decision_question_input_part`."""
 
-from typing import TypeAlias
+from typing import Annotated, TypeAlias
+
+from pydantic import Field
 
 from .decision_input_json import DecisionInputJSON
 from .decision_question_input_image import DecisionQuestionInputImage
@@ -9,4 +11,6 @@ from .decision_question_input_text import DecisionQuestionInputText
 __all__ = ["DecisionQuestionInputPart"]
 
 
-DecisionQuestionInputPart: TypeAlias = DecisionQuestionInputText | DecisionQuestionInputImage | DecisionInputJSON
+DecisionQuestionInputPart: TypeAlias = Annotated[
+    DecisionQuestionInputText | DecisionQuestionInputImage | DecisionInputJSON, Field(discriminator="type")
+]
