@@ -2,7 +2,9 @@
 
 The decoder follows the SSE specification and tolerates what real servers send: comment lines (``: ping``),
 ``data:`` with or without the space, multi-line data, CRLF or CR line ends, events split across reads or packed
-into one, meta-only events (``id:``/``retry:``) and a last event without its blank line at EOF.
+into one, meta-only events (``id:``/``retry:``) and a last event without its blank line at EOF. One
+non-standard field is understood: old llama.cpp servers report failures as ``error: {...}``, which is read as
+an ``event: error`` carrying that data (the specification would drop it, and the failure with it).
 """
 
 from __future__ import annotations
@@ -16,7 +18,13 @@ import requests
 import urllib3.exceptions
 from typing_extensions import Self
 
-from ._exceptions import APIConnectionError, APIError, APIResponseValidationError, APITimeoutError
+from ._exceptions import (
+    APIConnectionError,
+    APIError,
+    APIResponseValidationError,
+    APITimeoutError,
+    error_message_from,
+)
 from ._transport import iter_raw_bytes
 from ._utils import redact_urls
 
@@ -115,6 +123,9 @@ class SSEDecoder:
             value = value[1:]
         if name == b"data":
             self._data.append(value)
+        elif name == b"error":  # old llama.cpp: a failure as its own field (see the module docstring)
+            self._event = "error"
+            self._data.append(value)
         elif name == b"event":
             self._event = value.decode("utf-8", errors="replace") or None
         elif name == b"id":
@@ -192,6 +203,8 @@ class Stream(Generic[_T]):
         decoder = SSEDecoder()
         received = False
         try:
+            if _is_json(response.headers.get("content-type")):
+                raise _not_an_event_stream(response)
             try:
                 for chunk in iter_raw_bytes(response):
                     received = True
@@ -270,7 +283,7 @@ def _raise_for_stream_error(
         return
     if isinstance(payload, dict) and payload.get("error"):
         error = payload["error"]
-    elif error_event:
+    elif error_event or (isinstance(payload, dict) and payload.get("object") == "error"):  # or vLLM's shape
         error = payload
     else:
         return
@@ -282,6 +295,30 @@ def _raise_for_stream_error(
     if not isinstance(message, str) or not message:
         message = "An error occurred during streaming"
     raise APIError(message, request, body=error)
+
+
+def _is_json(content_type: str | None) -> bool:
+    media = (content_type or "").split(";", 1)[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
+def _not_an_event_stream(response: requests.Response) -> APIError:
+    """The error for a JSON document where an event stream was asked for (``stream=True``)."""
+    text = response.text
+    try:
+        parsed = json.loads(text) if text.strip() else None
+    except ValueError:
+        parsed = None
+    message = error_message_from(parsed) if parsed is not None else None
+    if isinstance(parsed, dict) and (parsed.get("error") or parsed.get("object") == "error"):
+        error = parsed["error"] if parsed.get("error") else parsed
+        return APIError(message or "An error occurred during streaming", response.request, body=error)
+    return APIResponseValidationError(
+        response,
+        parsed if parsed is not None else text,
+        message="The server answered a streaming request (stream=True) with a JSON document instead of an event "
+        "stream; it may not support streaming for this endpoint.",
+    )
 
 
 def _default_parser(cast_to: type[Any]) -> Callable[[bytes, str | None], Any]:

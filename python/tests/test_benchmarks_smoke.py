@@ -1,0 +1,75 @@
+"""The benchmark suite must keep running: its smoke mode runs every figure for every client, in seconds.
+
+No timing is asserted here (the machine is noisy); what is asserted is that each client got the server's
+exact answers (the harness checks that before timing) and that every section of the report was produced.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
+CLIENTS = ("cacheai", "openai", "requests", "http.client")
+
+
+def _run_smoke(tmp_path: Path, *extra: str) -> tuple[subprocess.CompletedProcess[str], Path]:
+    output = tmp_path / "RESULTS.md"
+    completed = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "run.py"), "--smoke", "--output", str(output), *extra],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    return completed, output
+
+
+def test_smoke_run_measures_every_figure_for_every_client(tmp_path: Path) -> None:
+    completed, output = _run_smoke(tmp_path)
+    assert completed.returncode == 0, completed.stderr[-4000:]
+    text = output.read_text()
+
+    for heading in (
+        "## Targets",
+        "## Is the server the bottleneck?",
+        "### Chat completion (non-streaming)",
+        "### Streamed chat, 50 chunks",
+        "### Streamed chat, 200 chunks",
+        "### Time to first chunk",
+        "### models.list()",
+        "### Embeddings 10 x 1536, default encoding_format",
+        '### Embeddings 10 x 1536, encoding_format="float"',
+        '### Embeddings 10 x 1536, encoding_format="base64"',
+        "### 8 threads sharing one client",
+        "### Import and client construction",
+        "### Memory",
+    ):
+        assert heading in text, f"missing section {heading!r}"
+
+    # Every per-call table has one row per client with a measured (non-zero) CPU figure.
+    for client in CLIENTS:
+        rows = re.findall(rf"^\| {re.escape(client)} \| ([0-9.,]+) \(", text, flags=re.MULTILINE)
+        assert len(rows) >= 9, f"{client}: only {len(rows)} measured rows"
+        assert all(float(value.replace(",", "")) > 0 for value in rows)
+
+    # Every target got a measured value (the verdict itself is not a test: timing is noisy here).
+    assert "not measured" not in text
+    target_rows = re.findall(r"^\| .+ \| .+ \| (met|MISSED) \|$", text, flags=re.MULTILINE)
+    assert len(target_rows) >= 11
+
+    # No client failed a request while eight threads shared it.
+    threads = text.split("### 8 threads sharing one client", 1)[1].split("###", 1)[0]
+    for client in CLIENTS:
+        row = next(line for line in threads.splitlines() if line.startswith(f"| {client} |"))
+        errors = row.split("|")[5].strip()
+        assert errors == "0", f"{client} had errors under threads: {row}"
+
+
+def test_smoke_run_refuses_unknown_clients(tmp_path: Path) -> None:
+    completed, output = _run_smoke(tmp_path, "--clients", "cacheai,nonexistent")
+    assert completed.returncode != 0
+    assert "nonexistent" in completed.stderr
+    assert not output.exists()
