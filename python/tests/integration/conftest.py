@@ -9,11 +9,19 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from server_process import CACHE_DIR, SHARED_DIR, ServerProcess, answers, free_port, required_path
+from server_process import (
+    CACHE_DIR,
+    SHARED_DIR,
+    LiteLLMServer,
+    RunningServer,
+    ServerProcess,
+    answers,
+    free_port,
+    required_path,
+)
 
 LITELLM_FILES = Path(__file__).parent / "litellm_files"
 LLAMA_FILES = Path(__file__).parent / "llama_files"
@@ -23,22 +31,6 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "compat(feature): the README compatibility-table row (feature) this server test proves"
     )
-
-
-@dataclass(frozen=True)
-class RunningServer:
-    """What a test needs to talk to one server."""
-
-    name: str
-    root: str  # scheme://host:port
-    base_url: str  # what a client's base_url is set to
-    api_key: str
-    process: ServerProcess
-
-
-@dataclass(frozen=True)
-class LiteLLMServer(RunningServer):
-    limited_key: str  # allowed 2 requests a minute
 
 
 @pytest.fixture(scope="session")
@@ -135,7 +127,7 @@ def llama(servers_log_dir: Path) -> Iterator[RunningServer]:
         ],
         port=port,
         log_path=servers_log_dir / "llama.log",
-        env={"CACHEAI_LLAMA_PING_INTERVAL": "0.02"},
+        env={"CACHEAI_LLAMA_PING_INTERVAL": "0.01"},
     )
     process.wait_until_ready(
         lambda: answers(f"{process.root}/v1/models", headers={"Authorization": f"Bearer {key}"}), timeout=120

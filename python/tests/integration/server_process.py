@@ -12,6 +12,7 @@ import socket
 import subprocess
 import time
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
@@ -117,3 +118,19 @@ def answers(url: str, *, headers: Mapping[str, str] | None = None) -> bool:
     """True once ``url`` answers at all with a non-5xx status (the server is up and routing)."""
     response = requests.get(url, headers=dict(headers or {}), timeout=2)
     return response.status_code < 500
+
+
+@dataclass(frozen=True)
+class RunningServer:
+    """What a test needs to talk to one server."""
+
+    name: str
+    root: str  # scheme://host:port
+    base_url: str  # what a client's base_url is set to
+    api_key: str
+    process: ServerProcess
+
+
+@dataclass(frozen=True)
+class LiteLLMServer(RunningServer):
+    limited_key: str  # allowed 2 requests a minute

@@ -8,9 +8,9 @@ from compat_table import (
     NOT_APPLICABLE,
     SERVERS,
     START_MARKER,
+    compat_cells,
     render_table,
     table_in,
-    tested_cells,
 )
 from server_process import REPO_ROOT
 
@@ -18,19 +18,19 @@ README = REPO_ROOT / "README.md"
 
 
 def test_every_compat_marker_names_a_known_server_and_feature() -> None:
-    cells = tested_cells()
+    cells = compat_cells()
     assert cells, "no @pytest.mark.compat tests found"
     unknown = {cell: tests for cell, tests in cells.items() if cell[0] not in SERVERS or cell[1] not in FEATURES}
     assert not unknown, f"add these to compat_table.SERVERS/FEATURES or fix the marker: {unknown}"
 
 
 def test_no_cell_is_both_tested_and_not_applicable() -> None:
-    contradictions = set(tested_cells()) & set(NOT_APPLICABLE)
+    contradictions = set(compat_cells()) & set(NOT_APPLICABLE)
     assert not contradictions, f"tested cells still marked n/a in compat_table.NOT_APPLICABLE: {contradictions}"
 
 
 def test_every_feature_is_proven_somewhere() -> None:
-    cells = tested_cells()
+    cells = compat_cells()
     unproven = [feature for feature in FEATURES if not any((server, feature) in cells for server in SERVERS)]
     assert not unproven, f"features listed in the table that no server test proves: {unproven}"
 

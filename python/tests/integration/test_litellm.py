@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from server_process import LiteLLMServer
 
 import cacheai
 from cacheai import CacheAI
-from conftest import LiteLLMServer
 
 COMPAT_SERVER = "LiteLLM proxy"
 pytestmark = pytest.mark.servers

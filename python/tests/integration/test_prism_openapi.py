@@ -17,10 +17,10 @@ from typing import Any, TypeVar
 import openai
 import pydantic
 import pytest
+from server_process import RunningServer
 
 import cacheai
 from cacheai import CacheAI
-from conftest import RunningServer
 
 COMPAT_SERVER = "Prism (OpenAI OpenAPI spec)"
 pytestmark = pytest.mark.servers

@@ -1,0 +1,74 @@
+"""The differences from openai that cacheai makes on purpose (README, "Compatibility with openai").
+
+The main differential suite does not compare these; here each one is pinned down exactly, so that an
+exclusion can never hide an accidental difference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import openai
+import pytest
+from differential_harness import API_KEY, Scenario, run, sse
+from recording_server import RecordingServer, Reply
+from scenarios import USER, chat, chat_completion, chunk
+
+import cacheai
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[RecordingServer]:
+    recording = RecordingServer().start()
+    yield recording
+    recording.stop()
+
+
+def raw_headers(server: RecordingServer, client: openai.OpenAI | cacheai.CacheAI) -> dict[str, str]:
+    server.script([Reply(json=chat_completion())])
+    client.chat.completions.create(model="m", messages=USER)  # type: ignore[arg-type]
+    return server.records[-1].headers
+
+
+def test_no_telemetry_headers_and_own_user_agent(server: RecordingServer) -> None:
+    openai_headers = raw_headers(server, openai.OpenAI(api_key=API_KEY, base_url=f"{server.url}/v1"))
+    cacheai_headers = raw_headers(server, cacheai.CacheAI(api_key=API_KEY, base_url=f"{server.url}/v1"))
+
+    assert any(name.startswith("x-stainless-") for name in openai_headers)
+    assert not any(name.startswith("x-stainless-") for name in cacheai_headers)
+    assert openai_headers["user-agent"] == f"OpenAI/Python {openai.__version__}"
+    assert cacheai_headers["user-agent"] == f"CacheAI/Python {cacheai.VERSION}"
+
+
+def test_no_key_needed_for_a_local_server(server: RecordingServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("OPENAI_API_KEY", "CACHEAI_API_KEY", "OPENAI_ADMIN_KEY"):
+        monkeypatch.delenv(name, raising=False)
+
+    with pytest.raises(openai.OpenAIError, match="Missing credentials"):
+        openai.OpenAI(base_url=f"{server.url}/v1")
+    headers = raw_headers(server, cacheai.CacheAI(base_url=f"{server.url}/v1"))
+    assert "authorization" not in headers
+
+
+def test_empty_200_stream_raises_instead_of_ending_quietly(server: RecordingServer) -> None:
+    scenario = Scenario("empty stream", lambda c: chat(c, stream=True), [Reply(sse=())])
+    expected, actual = run(server, scenario, openai.OpenAI), run(server, scenario, cacheai.CacheAI)
+
+    assert actual.requests == expected.requests
+    assert expected.result == {"stream": []}
+    raised = actual.result["stream"][-1]["raised"]
+    assert raised["class"] == "APIError" and "empty body" in raised["message"]
+
+
+def test_error_event_raises(server: RecordingServer) -> None:
+    error_event = 'event: error\ndata: {"message": "overloaded", "type": "server_error"}\n\n'
+    scenario = Scenario(
+        "event: error", lambda c: chat(c, stream=True), [Reply(sse=sse(chunk({"content": "a"}), error_event))]
+    )
+    expected, actual = run(server, scenario, openai.OpenAI), run(server, scenario, cacheai.CacheAI)
+
+    assert actual.requests == expected.requests
+    assert actual.result["stream"][0] == expected.result["stream"][0]  # the chunk before the error is the same
+    assert "raised" not in expected.result["stream"][-1]  # openai yields the error event as a chunk
+    raised = actual.result["stream"][-1]["raised"]
+    assert raised["class"] == "APIError" and raised["message"] == "overloaded"
