@@ -6,7 +6,7 @@ import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from typing_extensions import ParamSpec
+from typing_extensions import ParamSpec, TypedDict, Unpack
 
 from ._response import RAW_RESPONSE_HEADER, APIResponse
 from ._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
@@ -14,7 +14,7 @@ from ._types import NOT_GIVEN, Headers, NotGiven, Query, RequestOptions, Timeout
 if TYPE_CHECKING:
     from ._client import CacheAI
 
-__all__ = ["SyncAPIResource", "make_options", "to_raw_response_wrapper"]
+__all__ = ["CallOptions", "SyncAPIResource", "make_options", "split_call_options", "to_raw_response_wrapper"]
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -29,6 +29,27 @@ class SyncAPIResource:
         self._client = client
 
 
+class CallOptions(TypedDict, total=False):
+    """The per-call options every API method takes, as openai's do."""
+
+    extra_headers: Headers | None
+    """Headers for this call, over the client's (an ``omit`` value removes one)."""
+    extra_query: Query | None
+    """Query parameters for this call, over the method's own."""
+    extra_body: object | None
+    """JSON fields merged over the body (wins on conflict); how to send parameters this SDK does not know."""
+    timeout: float | Timeout | NotGiven | None
+    """The timeout for this call (seconds, a ``Timeout``, or ``None`` for none)."""
+
+
+CALL_OPTIONS = frozenset(CallOptions.__annotations__)
+
+
+def split_call_options(params: dict[str, Any]) -> CallOptions:
+    """Remove the per-call options from a ``**params`` dict and return them."""
+    return {k: params.pop(k) for k in CALL_OPTIONS if k in params}  # type: ignore[return-value]
+
+
 def make_options(
     method: str,
     path: str,
@@ -37,12 +58,12 @@ def make_options(
     params: Mapping[str, object] | None = None,
     files: Any = None,
     headers: Headers | None = None,
-    extra_headers: Headers | None = None,
-    extra_query: Query | None = None,
-    extra_body: object | None = None,
-    timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+    **options: Unpack[CallOptions],
 ) -> RequestOptions:
-    """``RequestOptions`` from a resource method's arguments and the per-call ``extra_*`` options."""
+    """``RequestOptions`` from a resource method's own arguments and its per-call options."""
+    extra_query = options.get("extra_query")
+    extra_headers = options.get("extra_headers")
+    extra_body = options.get("extra_body")
     if extra_query:
         params = {**(params or {}), **extra_query}
     if headers and extra_headers:
@@ -59,7 +80,7 @@ def make_options(
         files=files,
         headers=extra_headers,
         extra_json=extra_body,
-        timeout=timeout,
+        timeout=options.get("timeout", NOT_GIVEN),
     )
 
 

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Literal
 
+from typing_extensions import Unpack
+
 from .._pagination import SyncCursorPage
-from .._resource import RawResponseMirror, SyncAPIResource, make_options
-from .._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, omit
+from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options
+from .._types import NotGiven, Omit, omit
 from .._utils import path_param, strip_not_given
 from ..types import Batch
 
@@ -37,10 +39,7 @@ class Batches(SyncAPIResource):
         input_file_id: str,
         metadata: dict[str, str] | Omit | NotGiven | None = omit,
         output_expires_after: dict[str, object] | Omit | NotGiven = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> Batch:
         """Start a batch over the requests in an uploaded ``purpose="batch"`` JSONL file."""
         body = strip_not_given(
@@ -58,21 +57,14 @@ class Batches(SyncAPIResource):
                 "POST",
                 "batches",
                 body=body,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
     def retrieve(
         self,
         batch_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> Batch:
         """A batch's current state: ``status``, ``request_counts``, output and error file ids."""
         return self._client.request(  # type: ignore[no-any-return]
@@ -80,10 +72,7 @@ class Batches(SyncAPIResource):
             make_options(
                 "GET",
                 f"batches/{path_param('batch_id', batch_id)}",
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
@@ -92,10 +81,7 @@ class Batches(SyncAPIResource):
         *,
         after: str | Omit | NotGiven = omit,
         limit: int | Omit | NotGiven = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> SyncCursorPage[Batch]:
         """Your batches, newest first; iterating the page walks every page."""
         return self._client.get_page(
@@ -104,21 +90,14 @@ class Batches(SyncAPIResource):
                 "GET",
                 "batches",
                 params=strip_not_given({"after": after, "limit": limit}),
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
     def cancel(
         self,
         batch_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> Batch:
         """Cancel a batch in progress (it moves to ``cancelling``, then ``cancelled``)."""
         return self._client.request(  # type: ignore[no-any-return]
@@ -126,9 +105,6 @@ class Batches(SyncAPIResource):
             make_options(
                 "POST",
                 f"batches/{path_param('batch_id', batch_id)}/cancel",
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )

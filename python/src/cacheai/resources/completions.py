@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from typing_extensions import NotRequired, TypedDict, Unpack
+from typing_extensions import Unpack
 
 from .._params import check_params
-from .._resource import RawResponseMirror, SyncAPIResource, make_options
+from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options, split_call_options
 from .._streaming import Stream
-from .._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, omit
+from .._types import NotGiven, Omit, omit
 from .._utils import strip_not_given
 from ..types import Completion
 
@@ -22,7 +22,7 @@ __all__ = ["CompletionCreateParams", "Completions"]
 Prompt = str | list[str] | Iterable[int] | Iterable[Iterable[int]] | None
 
 
-class CompletionCreateParams(TypedDict, total=False):
+class CompletionCreateParams(CallOptions, total=False):
     """The keyword arguments of ``completions.create`` other than ``stream`` (openai 3.54's set)."""
 
     model: str
@@ -42,10 +42,6 @@ class CompletionCreateParams(TypedDict, total=False):
     temperature: float | Omit | NotGiven | None
     top_p: float | Omit | NotGiven | None
     user: str | Omit | NotGiven
-    extra_headers: NotRequired[Headers | None]
-    extra_query: NotRequired[Query | None]
-    extra_body: NotRequired[object | None]
-    timeout: NotRequired[float | Timeout | NotGiven | None]
 
 
 _CREATE_PARAMS = frozenset(CompletionCreateParams.__annotations__) | {"stream"}
@@ -79,10 +75,7 @@ class Completions(SyncAPIResource):
     def create(self, *, stream: bool | Omit | NotGiven | None = omit, **params: Any) -> Completion | Stream[Completion]:
         """Complete ``prompt`` (a string, strings, token ids or lists of token ids) with ``model``."""
         check_params("create", params, _CREATE_PARAMS, ("model", "prompt"), _MISSING_MESSAGE)
-        extra_headers = params.pop("extra_headers", None)
-        extra_query = params.pop("extra_query", None)
-        extra_body = params.pop("extra_body", None)
-        timeout = params.pop("timeout", NOT_GIVEN)
+        options = split_call_options(params)
         body = strip_not_given(params)
         prompt = body.get("prompt")
         if isinstance(prompt, Iterable) and not isinstance(prompt, (str, list)):
@@ -95,10 +88,7 @@ class Completions(SyncAPIResource):
                 "POST",
                 "completions",
                 body=body,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
             stream=stream is True,
         )

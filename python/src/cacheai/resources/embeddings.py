@@ -16,12 +16,13 @@ from typing import Literal
 
 import pydantic_core
 import requests
+from typing_extensions import Unpack
 
 from .._exceptions import BadRequestError, UnprocessableEntityError
 from .._models import validate_or_construct
-from .._resource import RawResponseMirror, SyncAPIResource, make_options
+from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options
 from .._response import parse_response
-from .._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, omit
+from .._types import NotGiven, Omit, omit
 from .._utils import strip_not_given
 from ..types import CreateEmbeddingResponse
 
@@ -43,10 +44,7 @@ class Embeddings(SyncAPIResource):
         dimensions: int | Omit | NotGiven = omit,
         encoding_format: Literal["float", "base64"] | Omit | NotGiven = omit,
         user: str | Omit | NotGiven = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> CreateEmbeddingResponse:
         """Embed ``input`` (a string, strings, token ids or lists of token ids) with ``model``."""
         sent_input: object = input
@@ -72,10 +70,7 @@ class Embeddings(SyncAPIResource):
                     "POST",
                     "embeddings",
                     body=request_body,
-                    extra_headers=extra_headers,
-                    extra_query=extra_query,
-                    extra_body=extra_body,
-                    timeout=timeout,
+                    **options,
                 ),
                 parser=parse_base64_embeddings if decode else None,
             )

@@ -5,11 +5,13 @@ from __future__ import annotations
 import time
 from typing import Literal
 
+from typing_extensions import Unpack
+
 from .._files import FileTypes
 from .._pagination import SyncCursorPage
-from .._resource import RawResponseMirror, SyncAPIResource, make_options
+from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options
 from .._response import BinaryAPIResponse
-from .._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, omit
+from .._types import NotGiven, Omit, omit
 from .._utils import path_param, strip_not_given
 from ..types import FileDeleted, FileObject
 
@@ -29,10 +31,7 @@ class Files(SyncAPIResource):
         file: FileTypes,
         purpose: FilePurpose | str,
         expires_after: dict[str, object] | Omit | NotGiven = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> FileObject:
         """Upload ``file`` (a path, bytes, a binary file object or a ``(filename, content)`` tuple)."""
         fields = strip_not_given({"purpose": purpose, "expires_after": expires_after})
@@ -43,31 +42,21 @@ class Files(SyncAPIResource):
                 "files",
                 body=fields,
                 files=[("file", file)],
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
     def retrieve(
         self,
         file_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> FileObject:
         return self._client.request(  # type: ignore[no-any-return]
             FileObject,
             make_options(
                 "GET",
                 f"files/{path_param('file_id', file_id)}",
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
@@ -78,10 +67,7 @@ class Files(SyncAPIResource):
         limit: int | Omit | NotGiven = omit,
         order: Literal["asc", "desc"] | Omit | NotGiven = omit,
         purpose: str | Omit | NotGiven = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> SyncCursorPage[FileObject]:
         """Your files; iterating the page walks every page."""
         query = strip_not_given({"after": after, "limit": limit, "order": order, "purpose": purpose})
@@ -91,42 +77,28 @@ class Files(SyncAPIResource):
                 "GET",
                 "files",
                 params=query,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
     def delete(
         self,
         file_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> FileDeleted:
         return self._client.request(  # type: ignore[no-any-return]
             FileDeleted,
             make_options(
                 "DELETE",
                 f"files/{path_param('file_id', file_id)}",
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
     def content(
         self,
         file_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> BinaryAPIResponse:
         """A file's contents: ``.read()``, ``.text``, ``.write_to_file(path)``."""
         return self._client.request(  # type: ignore[no-any-return]
@@ -135,10 +107,7 @@ class Files(SyncAPIResource):
                 "GET",
                 f"files/{path_param('file_id', file_id)}/content",
                 headers={"Accept": "application/binary"},
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing_extensions import Unpack
+
 from .._pagination import SyncPage
-from .._resource import RawResponseMirror, SyncAPIResource, make_options
-from .._types import NOT_GIVEN, Headers, NotGiven, Query, Timeout
+from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options
 from .._utils import path_param
 from ..types import Model, ModelDeleted
 
@@ -18,11 +19,7 @@ class Models(SyncAPIResource):
 
     def list(
         self,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> SyncPage[Model]:
         """The models the server offers (one page; iterate it or read ``.data``)."""
         return self._client.get_page(
@@ -30,21 +27,14 @@ class Models(SyncAPIResource):
             make_options(
                 "GET",
                 "models",
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
     def retrieve(
         self,
         model: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> Model:
         """One model by id."""
         return self._client.request(  # type: ignore[no-any-return]
@@ -52,21 +42,14 @@ class Models(SyncAPIResource):
             make_options(
                 "GET",
                 f"models/{path_param('model', model)}",
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
     def delete(
         self,
         model: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> ModelDeleted:
         """Delete a fine-tuned model you own."""
         return self._client.request(  # type: ignore[no-any-return]
@@ -74,9 +57,6 @@ class Models(SyncAPIResource):
             make_options(
                 "DELETE",
                 f"models/{path_param('model', model)}",
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )

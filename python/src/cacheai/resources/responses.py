@@ -7,13 +7,13 @@ from collections.abc import Iterable
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from typing_extensions import NotRequired, TypedDict, Unpack
+from typing_extensions import Unpack
 
 from .._pagination import SyncCursorPage
 from .._params import check_params
-from .._resource import RawResponseMirror, SyncAPIResource, make_options
+from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options, split_call_options
 from .._streaming import Stream
-from .._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, omit
+from .._types import NotGiven, Omit, omit
 from .._utils import path_param, strip_not_given
 from ..types.responses import Response, ResponseItem, ResponseStreamEvent, ResponseUnknownEvent
 
@@ -26,7 +26,7 @@ _O = Omit | NotGiven
 ResponseEvent = ResponseStreamEvent | ResponseUnknownEvent
 
 
-class ResponseCreateParams(TypedDict, total=False):
+class ResponseCreateParams(CallOptions, total=False):
     """The keyword arguments of ``responses.create`` other than ``stream`` (openai 3.54's set)."""
 
     access_programs: Any | _O
@@ -62,10 +62,6 @@ class ResponseCreateParams(TypedDict, total=False):
     top_p: float | _O | None
     truncation: Literal["auto", "disabled"] | _O | None
     user: str | _O
-    extra_headers: NotRequired[Headers | None]
-    extra_query: NotRequired[Query | None]
-    extra_body: NotRequired[object | None]
-    timeout: NotRequired[float | Timeout | NotGiven | None]
 
 
 _CREATE_PARAMS = frozenset(ResponseCreateParams.__annotations__) | {"stream"}
@@ -104,23 +100,12 @@ class Responses(SyncAPIResource):
     ) -> Response | Stream[ResponseEvent]:
         """Create a response from ``input`` (a string or a list of items); ``.output_text`` joins the text."""
         check_params("create", params, _CREATE_PARAMS, (), "")
-        extra_headers = params.pop("extra_headers", None)
-        extra_query = params.pop("extra_query", None)
-        extra_body = params.pop("extra_body", None)
-        timeout = params.pop("timeout", NOT_GIVEN)
+        call_options = split_call_options(params)
         body = strip_not_given(params)
         if not isinstance(stream, (Omit, NotGiven)):
             body["stream"] = stream
-        options = make_options(
-            "POST",
-            "responses",
-            body=body,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-        return self._request(Response, options, stream=stream is True)  # type: ignore[no-any-return]
+        request = make_options("POST", "responses", body=body, **call_options)
+        return self._request(Response, request, stream=stream is True)  # type: ignore[no-any-return]
 
     def retrieve(
         self,
@@ -130,10 +115,7 @@ class Responses(SyncAPIResource):
         include_obfuscation: bool | Omit | NotGiven = omit,
         starting_after: int | Omit | NotGiven = omit,
         stream: bool | Omit | NotGiven = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> Any:
         """A stored response; with ``stream=True``, its events (resuming after ``starting_after``)."""
         query = strip_not_given(
@@ -144,25 +126,13 @@ class Responses(SyncAPIResource):
                 "stream": stream,
             }
         )
-        options = make_options(
-            "GET",
-            f"responses/{path_param('response_id', response_id)}",
-            params=query,
-            extra_headers=extra_headers,
-            extra_query=extra_query,
-            extra_body=extra_body,
-            timeout=timeout,
-        )
-        return self._request(Response, options, stream=stream is True)
+        request = make_options("GET", f"responses/{path_param('response_id', response_id)}", params=query, **options)
+        return self._request(Response, request, stream=stream is True)
 
     def delete(
         self,
         response_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> None:
         """Delete a stored response."""
         self._client.request(
@@ -171,21 +141,14 @@ class Responses(SyncAPIResource):
                 "DELETE",
                 f"responses/{path_param('response_id', response_id)}",
                 headers={"Accept": "*/*"},
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
     def cancel(
         self,
         response_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> Response:
         """Cancel a background response."""
         return self._client.request(  # type: ignore[no-any-return]
@@ -193,10 +156,7 @@ class Responses(SyncAPIResource):
             make_options(
                 "POST",
                 f"responses/{path_param('response_id', response_id)}/cancel",
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
@@ -230,10 +190,7 @@ class InputItems(SyncAPIResource):
         include: list[str] | Omit | NotGiven = omit,
         limit: int | Omit | NotGiven = omit,
         order: Literal["asc", "desc"] | Omit | NotGiven = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> SyncCursorPage[ResponseItem]:
         query = strip_not_given({"after": after, "include": include, "limit": limit, "order": order})
         return self._client.get_page(
@@ -242,9 +199,6 @@ class InputItems(SyncAPIResource):
                 "GET",
                 f"responses/{path_param('response_id', response_id)}/input_items",
                 params=query,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )

@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from typing_extensions import NotRequired, TypedDict, Unpack
+from typing_extensions import Unpack
 
 from ..._params import check_params
-from ..._resource import RawResponseMirror, SyncAPIResource, make_options
+from ..._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options, split_call_options
 from ..._streaming import Stream
-from ..._types import NOT_GIVEN, Headers, NotGiven, Omit, Query, Timeout, omit
+from ..._types import NotGiven, Omit, omit
 from ..._utils import path_param, strip_not_given
 from ...types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionDeleted
 
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["ChatCompletionCreateParams", "Completions"]
 
 
-class ChatCompletionCreateParams(TypedDict, total=False):
+class ChatCompletionCreateParams(CallOptions, total=False):
     """The keyword arguments of ``chat.completions.create`` other than ``stream`` (openai 3.54's set)."""
 
     messages: Iterable[ChatCompletionMessageParam]
@@ -68,10 +68,6 @@ class ChatCompletionCreateParams(TypedDict, total=False):
     user: str | Omit | NotGiven
     verbosity: Literal["low", "medium", "high"] | Omit | NotGiven | None
     web_search_options: dict[str, Any] | Omit | NotGiven
-    extra_headers: NotRequired[Headers | None]
-    extra_query: NotRequired[Query | None]
-    extra_body: NotRequired[object | None]
-    timeout: NotRequired[float | Timeout | NotGiven | None]
 
 
 _CREATE_PARAMS = frozenset(ChatCompletionCreateParams.__annotations__) | {"stream"}
@@ -118,10 +114,7 @@ class Completions(SyncAPIResource):
         """
         check_params("create", params, _CREATE_PARAMS, _REQUIRED, _MISSING_MESSAGE)
         _reject_model_class(params.get("response_format"))
-        extra_headers = params.pop("extra_headers", None)
-        extra_query = params.pop("extra_query", None)
-        extra_body = params.pop("extra_body", None)
-        timeout = params.pop("timeout", NOT_GIVEN)
+        options = split_call_options(params)
         body = strip_not_given(params)
         if not isinstance(stream, (Omit, NotGiven)):
             body["stream"] = stream
@@ -135,10 +128,7 @@ class Completions(SyncAPIResource):
                 "POST",
                 "chat/completions",
                 body=body,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
             stream=streaming,
             stream_item=ChatCompletionChunk,
@@ -147,11 +137,7 @@ class Completions(SyncAPIResource):
     def retrieve(
         self,
         completion_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> ChatCompletion:
         """A stored chat completion (one created with ``store=True``)."""
         path = f"chat/completions/{path_param('completion_id', completion_id)}"
@@ -160,10 +146,7 @@ class Completions(SyncAPIResource):
             make_options(
                 "GET",
                 path,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
@@ -172,10 +155,7 @@ class Completions(SyncAPIResource):
         completion_id: str,
         *,
         metadata: dict[str, str] | None,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> ChatCompletion:
         """Replace the metadata of a stored chat completion."""
         path = f"chat/completions/{path_param('completion_id', completion_id)}"
@@ -185,10 +165,7 @@ class Completions(SyncAPIResource):
                 "POST",
                 path,
                 body={"metadata": metadata},
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
@@ -200,10 +177,7 @@ class Completions(SyncAPIResource):
         metadata: dict[str, str] | Omit | NotGiven | None = omit,
         model: str | Omit | NotGiven = omit,
         order: Literal["asc", "desc"] | Omit | NotGiven = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> SyncCursorPage[ChatCompletion]:
         """Stored chat completions, as an auto-paginating cursor page."""
         from ..._pagination import SyncCursorPage
@@ -215,21 +189,14 @@ class Completions(SyncAPIResource):
                 "GET",
                 "chat/completions",
                 params=query,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
     def delete(
         self,
         completion_id: str,
-        *,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> ChatCompletionDeleted:
         """Delete a stored chat completion."""
         path = f"chat/completions/{path_param('completion_id', completion_id)}"
@@ -238,10 +205,7 @@ class Completions(SyncAPIResource):
             make_options(
                 "DELETE",
                 path,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
@@ -260,10 +224,7 @@ class Messages(SyncAPIResource):
         after: str | Omit | NotGiven = omit,
         limit: int | Omit | NotGiven = omit,
         order: Literal["asc", "desc"] | Omit | NotGiven = omit,
-        extra_headers: Headers | None = None,
-        extra_query: Query | None = None,
-        extra_body: object | None = None,
-        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **options: Unpack[CallOptions],
     ) -> SyncCursorPage[ChatCompletionStoreMessage]:
         from ..._pagination import SyncCursorPage
         from ...types.chat import ChatCompletionStoreMessage
@@ -276,10 +237,7 @@ class Messages(SyncAPIResource):
                 "GET",
                 path,
                 params=query,
-                extra_headers=extra_headers,
-                extra_query=extra_query,
-                extra_body=extra_body,
-                timeout=timeout,
+                **options,
             ),
         )
 
