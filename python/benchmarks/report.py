@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from importlib import metadata
 
 from figures import FigureResult
+from fresh_process import import_statement
 from measure import Summary, ratios
 
 _SCALE = {"us": 1e6, "ms": 1e3}
@@ -147,9 +148,11 @@ def startup_table(results: dict[str, list[dict[str, float]]]) -> list[str]:
             f"{_spread(column(variant, 'second_construct_wall'), 1e3)} | "
             f"{_spread(column(variant, 'first_request_wall'), 1e3)} | {_spread(total, 1e3)} | {total_ratio} |"
         )
+    statements = "; ".join(f"{variant}: `{import_statement(variant)}`" for variant in results)
     lines += [
         "",
-        "_Wall times. Constructions: `CacheAI(...)`/`OpenAI(...)` with base_url and api_key, `requests.Session()`, "
+        f"_Wall times. Imports timed: {statements}. "
+        "Constructions: `CacheAI(...)`/`OpenAI(...)` with base_url and api_key, `requests.Session()`, "
         "`http.client.HTTPConnection(...)`. First request: one chat completion right after, in the same process, "
         'so work an import defers to first use shows up there; "import to first reply" is the sum._',
         "",

@@ -162,7 +162,11 @@ def build_targets(
             if reference in startup:
                 theirs_imports = [run["import_wall"] for run in startup[reference]]
                 targets.append(
-                    Target(f"import cacheai ÷ import {reference}", ratios(mine_imports, theirs_imports), limit)
+                    Target(
+                        f"import cacheai (`from cacheai import CacheAI`) ÷ {reference}",
+                        ratios(mine_imports, theirs_imports),
+                        limit,
+                    )
                 )
         constructions = [run["construct_wall"] * 1e3 for run in startup["cacheai"]]
         targets.append(

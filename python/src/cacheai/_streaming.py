@@ -25,7 +25,7 @@ from ._exceptions import (
     APITimeoutError,
     error_message_from,
 )
-from ._transport import iter_raw_bytes
+from ._transport import finish_body, iter_raw_bytes
 from ._utils import redact_urls
 
 if TYPE_CHECKING:
@@ -74,6 +74,15 @@ class SSEDecoder:
 
     def feed(self, chunk: bytes) -> list[ServerSentEvent]:
         """Add bytes; return the events they complete."""
+        if (
+            chunk[-2:] == b"\n\n"
+            and chunk[:6] == b"data: "
+            and not self._buffer
+            and not self._skip_lf
+            and chunk.count(b"\n") == 2
+            and b"\r" not in chunk
+        ):
+            return [ServerSentEvent(data=chunk[6:-2], id=self._last_id)]  # one whole event: the common case
         if not chunk:
             return []
         if self._skip_lf and chunk[:1] == b"\n":
@@ -206,11 +215,13 @@ class Stream(Generic[_T]):
             if _is_json(response.headers.get("content-type")):
                 raise _not_an_event_stream(response)
             try:
-                for chunk in iter_raw_bytes(response):
+                chunks = iter_raw_bytes(response)
+                for chunk in chunks:
                     received = True
                     for sse in decoder.feed(chunk):
                         data = sse.raw_data
                         if data[:6] == b"[DONE]":
+                            finish_body(response, chunks)
                             return
                         if not data:
                             continue  # meta-only event (id:/retry:) or an empty keep-alive
@@ -335,7 +346,8 @@ def _fast_validator(cast_to: type[Any]) -> Callable[..., Any] | None:
     from ._models import BaseModel
 
     if isinstance(cast_to, type) and issubclass(cast_to, BaseModel):
-        return cast_to.model_validate_json
+        cast_to.model_rebuild()  # builds a deferred model once, so that the validator below is the real one
+        return cast_to.__pydantic_validator__.validate_json
     return None
 
 

@@ -224,3 +224,38 @@ def test_plain_requests_reuse_one_connection(client: CacheAI, server: FakeOpenAI
         client.chat.completions.create(model="m", messages=MESSAGES)
         client.models.list()
     assert _connections_opened(client, server) == 1
+
+
+def test_server_holding_the_stream_open_after_done_does_not_block() -> None:
+    """[DONE] ends the stream at once even if the server never ends the HTTP body (bounded drain)."""
+    import socket
+
+    release = threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+
+    def serve() -> None:
+        conn, _ = listener.accept()
+        with conn:
+            conn.recv(65536)
+            chunk = b'data: {"id":"c","object":"chat.completion.chunk","created":1,"model":"m","choices":[]}\n\n'
+            done = b"data: [DONE]\n\n"
+            head = b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n"
+            body = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (chunk, done))
+            conn.sendall(head + body)  # ...and no terminating zero-length chunk
+            release.wait(30)
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        client = CacheAI(base_url=f"http://127.0.0.1:{port}/v1", timeout=Timeout(30, connect=5), max_retries=0)
+        started = time.monotonic()
+        chunks = list(client.chat.completions.create(model="m", messages=MESSAGES, stream=True))
+        elapsed = time.monotonic() - started
+        assert len(chunks) == 1
+        assert elapsed < 10  # not the 30 s read timeout: the drain after [DONE] gives up quickly
+        client.close()
+    finally:
+        release.set()
+        thread.join(5)
+        listener.close()
