@@ -12,11 +12,11 @@ import requests
 import requests.structures
 
 from ._exceptions import APIResponseValidationError
-from ._models import BaseModel, parse_json
 from ._transport import iter_raw_bytes
 
 if TYPE_CHECKING:
     from ._http import SendResult
+    from ._models import BaseModel
 
 __all__ = ["APIResponse", "BinaryAPIResponse", "parse_response"]
 
@@ -46,6 +46,8 @@ def parse_response(
         return response
     if cast_to is BinaryAPIResponse:
         return BinaryAPIResponse(response)
+    from ._models import BaseModel  # pydantic's model machinery loads with the first response, not at import
+
     content = response.content
     result: Any
     if cast_to is None or cast_to is type(None):
@@ -64,6 +66,8 @@ def parse_response(
 
 
 def _parse_model(response: requests.Response, cast_to: type[BaseModel], content: bytes) -> BaseModel:
+    from ._models import parse_json
+
     try:
         result = parse_json(cast_to, content)
     except ValueError as exc:
@@ -114,6 +118,8 @@ class APIResponse(Generic[_T]):
             if to is None:
                 self._parsed[key] = self._parse(self.http_response)
             else:
+                from ._models import BaseModel
+
                 if not (isinstance(to, type) and issubclass(to, BaseModel)):
                     raise TypeError(
                         "Pydantic models must subclass our base model type, e.g. `from cacheai import BaseModel`"

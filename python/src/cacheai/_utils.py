@@ -10,8 +10,6 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote, urlencode
 
-import pydantic
-
 from ._types import NotGiven, Omit
 
 __all__ = [
@@ -78,7 +76,9 @@ def encode_json(data: object) -> bytes:
 
 
 def _json_default(value: Any) -> Any:
-    if isinstance(value, pydantic.BaseModel):
+    from pydantic import BaseModel  # only objects json cannot encode get here; pydantic loads on first use
+
+    if isinstance(value, BaseModel):
         # e.g. `messages.append(completion.choices[0].message)`: send what the server sent.
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, (datetime, date)):

@@ -9,7 +9,7 @@ unchanged. A server that rejects base64 outright (some gateways do) is asked onc
 from __future__ import annotations
 
 import array
-import base64
+import binascii
 import sys
 from collections.abc import Iterable
 from typing import Literal
@@ -110,7 +110,7 @@ def parse_base64_embeddings(response: requests.Response) -> CreateEmbeddingRespo
     object.__setattr__(result, "_request_id", response.headers.get("x-request-id"))
     for embedding, vector in zip(result.data, encoded, strict=True):
         if isinstance(vector, str):
-            floats = array.array("f", base64.b64decode(vector))
+            floats = array.array("f", binascii.a2b_base64(vector))
             if sys.byteorder != "little":
                 floats.byteswap()
             embedding.embedding = floats.tolist()
