@@ -270,9 +270,6 @@ class HTTPManager:
             self._origins[origin] = cached
         return cached
 
-    def close(self) -> None:
-        self.session.close()
-
 
 def read_body(response: requests.Response) -> bytes:
     """Read the whole body once (in one call, not requests' 10 KiB pieces) and release the connection."""

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
 
 from typing_extensions import override
 
@@ -143,4 +143,3 @@ class RequestOptions:
     headers: Headers | None = None
     extra_json: Mapping[str, object] | None = None
     timeout: float | Timeout | NotGiven | None = NOT_GIVEN
-    extra: dict[str, Any] = field(default_factory=dict)
