@@ -59,14 +59,4 @@ PKG_EXTRA = {
 
 LAZY_TAIL = """
 
-def __getattr__(name: str) -> object:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})"""
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)"""

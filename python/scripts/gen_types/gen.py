@@ -436,7 +436,7 @@ for pkg in pkgs:
             if names:
                 lines.append((node.module, names))
     doc = PKG_DOCS.get(pkg, "API types.") + "\n\nNames are imported from their modules on first use, so importing the package is cheap.\n"
-    out = ['"""' + doc + '"""', "", "import importlib", "from typing import TYPE_CHECKING", ""]
+    out = ['"""' + doc + '"""', "", "from typing import TYPE_CHECKING", "", "from cacheai._lazy import lazy_exports", ""]
     taken = set()
     where = {}
     for mod, names in lines + [(m, ns) for m, ns in PKG_EXTRA.get(pkg, [])]:

@@ -3,8 +3,9 @@
 Names are imported from their modules on first use, so importing the package is cheap.
 """
 
-import importlib
 from typing import TYPE_CHECKING
+
+from cacheai._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from .all_models import AllModels
@@ -81,14 +82,4 @@ _MODULE_OF: dict[str, str] = {
 }
 
 
-def __getattr__(name: str) -> object:
-    module = _MODULE_OF.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(module, __name__), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__})
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)
