@@ -1,8 +1,5 @@
-"""API types mirroring `openai.types.shared_params.function_parameters`."""
+"""Re-exported from ``cacheai.types.shared.function_parameters`` (one definition, as in openai)."""
 
-from typing import TypeAlias
+from ..shared.function_parameters import FunctionParameters
 
 __all__ = ["FunctionParameters"]
-
-
-FunctionParameters: TypeAlias = dict[str, object]

@@ -1,8 +1,5 @@
-"""API types mirroring `openai.types.shared_params.metadata`."""
+"""Re-exported from ``cacheai.types.shared.metadata`` (one definition, as in openai)."""
 
-from typing import TypeAlias
+from ..shared.metadata import Metadata
 
 __all__ = ["Metadata"]
-
-
-Metadata: TypeAlias = dict[str, str]

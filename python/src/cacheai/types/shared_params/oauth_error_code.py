@@ -1,8 +1,5 @@
-"""API types mirroring `openai.types.shared_params.oauth_error_code`."""
+"""Re-exported from ``cacheai.types.shared.oauth_error_code`` (one definition, as in openai)."""
 
-from typing import Literal, TypeAlias
+from ..shared.oauth_error_code import OAuthErrorCode
 
 __all__ = ["OAuthErrorCode"]
-
-
-OAuthErrorCode: TypeAlias = Literal["invalid_grant", "invalid_subject_token"] | str

@@ -1,8 +1,5 @@
-"""API types mirroring `openai.types.shared_params.reasoning_effort`."""
+"""Re-exported from ``cacheai.types.shared.reasoning_effort`` (one definition, as in openai)."""
 
-from typing import Literal, TypeAlias
+from ..shared.reasoning_effort import ReasoningEffort
 
 __all__ = ["ReasoningEffort"]
-
-
-ReasoningEffort: TypeAlias = Literal["none", "minimal", "low", "medium", "high", "xhigh", "max"] | None
