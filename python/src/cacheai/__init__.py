@@ -33,6 +33,8 @@ if TYPE_CHECKING:
         RateLimitError,
         UnprocessableEntityError,
     )
+    from ._highlevel import ModelResponse
+    from ._info import ResponseInfo, info
     from ._models import BaseModel
     from ._response import APIResponse, BinaryAPIResponse
     from ._retry import RetryPolicy
@@ -48,6 +50,7 @@ if TYPE_CHECKING:
         not_given,
         omit,
     )
+    from ._usage import TokenUsage
 
 _LAZY: dict[str, str] = {
     "APIConnectionError": "._exceptions",
@@ -69,6 +72,7 @@ _LAZY: dict[str, str] = {
     "DEFAULT_TIMEOUT": "._types",
     "InternalServerError": "._exceptions",
     "LengthFinishReasonError": "._exceptions",
+    "ModelResponse": "._highlevel",
     "NOT_GIVEN": "._types",
     "NotFoundError": "._exceptions",
     "NotGiven": "._types",
@@ -77,10 +81,13 @@ _LAZY: dict[str, str] = {
     "PermissionDeniedError": "._exceptions",
     "RateLimitError": "._exceptions",
     "RequestOptions": "._types",
+    "ResponseInfo": "._info",
     "RetryPolicy": "._retry",
     "Stream": "._streaming",
     "Timeout": "._types",
+    "TokenUsage": "._usage",
     "UnprocessableEntityError": "._exceptions",
+    "info": "._info",
     "not_given": "._types",
     "omit": "._types",
 }
@@ -114,6 +121,7 @@ __all__ = [
     "ContentFilterFinishReasonError",
     "InternalServerError",
     "LengthFinishReasonError",
+    "ModelResponse",
     "NotFoundError",
     "NotGiven",
     "Omit",
@@ -121,11 +129,14 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "RequestOptions",
+    "ResponseInfo",
     "RetryPolicy",
     "Stream",
     "Timeout",
+    "TokenUsage",
     "UnprocessableEntityError",
     "__version__",
+    "info",
     "not_given",
     "omit",
 ]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -15,8 +15,10 @@ from typing_extensions import Self
 
 from ._exceptions import OpenAIError
 from ._http import HTTPManager
+from ._info import attach
 from ._response import RAW_RESPONSE_HEADER, APIResponse, parse_response
 from ._retry import DEFAULT_RETRY_POLICY, RetryPolicy
+from ._state import ClientState, ObservedRateLimits
 from ._streaming import Stream
 from ._types import (
     DEFAULT_MAX_RETRIES,
@@ -30,7 +32,10 @@ from ._utils import merge_headers
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._highlevel import ModelResponse
+    from ._layers import Layer
     from ._pagination import BasePage
+    from ._prices import Price
     from ._resource import RawResponseMirror
     from .resources.batches import Batches
     from .resources.chat import Chat
@@ -54,7 +59,11 @@ class CacheAI:
 
     Every keyword has openai's meaning; the requests-native extras are ``http_client`` (a ``requests.Session``
     to use), ``proxies``, ``verify`` (a CA bundle path, or ``False``), ``cert``, ``connection_pool_size`` and
-    ``retry_policy``. An API key is required only for OpenAI itself: for any other ``base_url`` the client
+    ``retry_policy``. cacheai's own keywords: ``default_model`` (or ``CACHEAI_MODEL``) for the high-level calls
+    such as ``generate_response``, and ``prices`` (``{model: Price or {"input": .., "output": ..,
+    "cached_input": ..}}``, USD per million tokens) for ``cacheai.info(result).cost``.
+
+    An API key is required only for OpenAI itself: for any other ``base_url`` the client
     works without one and sends no ``Authorization`` header.
 
     One client is safe to share across threads; it keeps a connection pool, so reuse it rather than creating
@@ -78,6 +87,8 @@ class CacheAI:
         cert: str | tuple[str, str] | None = None,
         connection_pool_size: int = DEFAULT_POOL_SIZE,
         retry_policy: RetryPolicy | None = None,
+        default_model: str | None = None,
+        prices: Mapping[str, Price | Mapping[str, float]] | None = None,
     ) -> None:
         _check_max_retries(max_retries)
         if api_key is None:
@@ -112,6 +123,10 @@ class CacheAI:
         self._pool_size = connection_pool_size
         self._owns_session = http_client is None
         self._session = http_client if http_client is not None else _new_session(connection_pool_size)
+        self.default_model: str | None = default_model or os.environ.get("CACHEAI_MODEL") or None
+        # Shared with every copy made by with_options/copy: observed rate limits, prices and the layers.
+        self._state = ClientState(_coerce_prices(prices) if prices else None)
+        self._layers: tuple[Layer, ...] = ()
         self._http = self._build_http()
 
     # -- configuration ---------------------------------------------------------------------------------------
@@ -129,7 +144,15 @@ class CacheAI:
             proxies=self._proxies,
             verify=self._verify,
             cert=self._cert,
+            layers=self._layers,
+            state=self._state,
         )
+
+    def _share_with(self, copy: CacheAI) -> None:
+        """Make ``copy`` part of this client's family: one state, one set of layers."""
+        copy._state = self._state
+        copy._layers = self._layers
+        copy._http = copy._build_http()
 
     def _refresh_api_key(self) -> str | None:
         assert self._api_key_provider is not None
@@ -256,8 +279,10 @@ class CacheAI:
             cert=self._cert,
             connection_pool_size=self._pool_size,
             retry_policy=retry_policy or self.retry_policy,
+            default_model=self.default_model,
         )
         new._owns_session = False
+        self._share_with(new)
         return new
 
     with_options = copy
@@ -330,6 +355,40 @@ class CacheAI:
 
         return Responses(self)
 
+    @property
+    def rate_limits(self) -> ObservedRateLimits:
+        """The latest rate-limit snapshot the server sent, per model (shared with ``with_options`` copies)."""
+        return ObservedRateLimits(self._state)
+
+    # -- high-level calls ------------------------------------------------------------------------------------
+
+    def generate_response(
+        self,
+        prompt: str | Sequence[Mapping[str, Any]],
+        *,
+        model: str | None = None,
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+        timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
+        **create_kwargs: Any,
+    ) -> ModelResponse:
+        """One chat completion from a prompt string or a list of messages, as a ``ModelResponse``.
+
+        Goes through the client's retries and layers like any call; ``model`` defaults to ``default_model``
+        (or ``CACHEAI_MODEL``). Other keywords are ``chat.completions.create``'s. Raises openai's error classes.
+        """
+        from ._highlevel import generate_response
+
+        return generate_response(
+            self,
+            prompt,
+            model=model,
+            temperature=temperature,
+            max_tokens=max_tokens,
+            timeout=timeout,
+            **create_kwargs,
+        )
+
     @cached_property
     def with_raw_response(self) -> RawResponseMirror:
         """The same resources, each method returning an ``APIResponse`` with headers and ``.parse()``."""
@@ -356,7 +415,7 @@ class CacheAI:
         if headers and RAW_RESPONSE_HEADER in headers:
             raw = True
             options.headers = {k: v for k, v in headers.items() if k != RAW_RESPONSE_HEADER}
-        result = self._http.send(options, stream=stream)
+        exchange = self._http.send(options, stream=stream)
         stream_factory = None
         if stream:
             item_type = stream_item if stream_item is not None else cast_to
@@ -364,18 +423,26 @@ class CacheAI:
             http = self._http
 
             def stream_factory(response: requests.Response) -> Stream[Any]:
-                return factory(cast_to=item_type, response=response, client=http)
+                return factory(cast_to=item_type, response=response, client=http, exchange=exchange)
 
         if raw:
-            return APIResponse(
-                result,
-                parse=lambda response: parse_response(
-                    response, cast_to, stream_factory=stream_factory, parser=parser, post_parser=post_parser
+            return attach(
+                APIResponse(
+                    exchange,
+                    parse=lambda response: attach(
+                        parse_response(
+                            response, cast_to, stream_factory=stream_factory, parser=parser, post_parser=post_parser
+                        ),
+                        exchange,
+                    ),
                 ),
+                exchange,
             )
-        return parse_response(
-            result.response, cast_to, stream_factory=stream_factory, parser=parser, post_parser=post_parser
+        assert exchange.response is not None
+        result = parse_response(
+            exchange.response, cast_to, stream_factory=stream_factory, parser=parser, post_parser=post_parser
         )
+        return result if stream else attach(result, exchange)
 
     def get_page(self, page_cls: type[_PageT], options: RequestOptions) -> _PageT:
         """Fetch a list endpoint into ``page_cls``, remembering how to fetch the pages after it."""
@@ -485,6 +552,13 @@ def _normalize_base_url(url: str) -> str:
 def _is_openai(base_url: str) -> bool:
     host = urlsplit(base_url).hostname or ""
     return host == "api.openai.com" or host.endswith(".api.openai.com")
+
+
+def _coerce_prices(prices: Mapping[str, Any]) -> dict[str, Price]:
+    from ._prices import coerce_prices
+
+    coerced: dict[str, Price] = coerce_prices(prices)
+    return coerced
 
 
 def _check_max_retries(max_retries: object) -> None:

@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
 import requests
@@ -24,12 +24,17 @@ import urllib3.exceptions
 from requests.models import PreparedRequest
 
 from ._exceptions import APIConnectionError, APITimeoutError, make_status_error
+from ._exchange import Exchange
 from ._files import encode_multipart
 from ._retry import RetryPolicy
+from ._state import ClientState
 from ._types import NotGiven, Omit, RequestOptions, Timeout
 from ._utils import encode_json, encode_query, merge_headers, redact_urls
 
-__all__ = ["HTTPManager", "SendResult"]
+if TYPE_CHECKING:
+    from ._layers import Layer
+
+__all__ = ["HTTPManager"]
 
 log = logging.getLogger("cacheai")
 
@@ -46,16 +51,6 @@ def to_requests_timeout(timeout: float | Timeout | None) -> RequestsTimeout:
     if isinstance(timeout, Timeout):
         return timeout.as_requests()
     return (timeout, timeout)
-
-
-class SendResult:
-    """A successful response and how many retries it took."""
-
-    __slots__ = ("response", "retries_taken")
-
-    def __init__(self, response: requests.Response, retries_taken: int) -> None:
-        self.response = response
-        self.retries_taken = retries_taken
 
 
 class HTTPManager:
@@ -75,8 +70,12 @@ class HTTPManager:
         proxies: Mapping[str, str] | None = None,
         verify: bool | str | None = None,
         cert: str | tuple[str, str] | None = None,
+        layers: tuple[Layer, ...] = (),
+        state: ClientState | None = None,
     ) -> None:
         self.session = session
+        self.layers = layers
+        self.state = state if state is not None else ClientState()
         self.base_url = base_url
         self.max_retries = max_retries
         self.retry_policy = retry_policy
@@ -98,13 +97,17 @@ class HTTPManager:
 
     def build_request(self, options: RequestOptions) -> PreparedRequest:
         """The prepared request for ``options``: URL with query, merged headers, encoded body."""
+        return self._prepare(options)[0]
+
+    def _prepare(self, options: RequestOptions) -> tuple[PreparedRequest, Any]:
+        """The prepared request and the final JSON body it encodes (``None`` for none, or multipart fields)."""
         method = options.method.upper()
         path = options.path
         url = path if "://" in path else self.base_url + path.lstrip("/")
         query = self._query(url, options)
         if query is not None:
             url = url.split("?", 1)[0] + "?" + query
-        body = self._body(method, options)
+        body = json_body = self._body(method, options)
         if body is None and method in _NO_BODY_METHODS:
             headers = self._headers_without_body.copy()
         else:
@@ -124,7 +127,7 @@ class HTTPManager:
         request.url = url
         request.headers = headers  # type: ignore[assignment]  # urllib3 takes any mapping
         request.body = body
-        return request
+        return request, json_body
 
     def _query(self, url: str, options: RequestOptions) -> str | None:
         params: dict[str, object] = {}
@@ -161,19 +164,48 @@ class HTTPManager:
 
     # -- sending --------------------------------------------------------------------------------------------
 
-    def send(self, options: RequestOptions, *, stream: bool) -> SendResult:
-        """Send with retries. Returns the 2xx/3xx response (body already read unless ``stream``)."""
-        request = self.build_request(options)
+    def send(self, options: RequestOptions, *, stream: bool) -> Exchange:
+        """Send with retries. The exchange's response is the 2xx/3xx one (body read unless ``stream``)."""
+        request, body = self._prepare(options)
+        layers = self.layers
+        exchange = Exchange(options, request, body, stream=stream, layers=layers, owner=self)
+        if layers:
+            for layer in layers:
+                answer = layer.lookup(exchange)
+                if answer is not None:
+                    exchange.cached = True
+                    exchange.response = answer
+                    exchange.sent_at = exchange.answered_at = time.perf_counter()
+                    return exchange
+            try:
+                self._attempts(exchange, stream)
+            except BaseException as exc:
+                exchange.abort(exc)
+                raise
+            if not stream:
+                exchange.complete()
+        else:
+            self._attempts(exchange, stream)
+        return exchange
+
+    def _attempts(self, exchange: Exchange, stream: bool) -> None:
+        """The retry loop: fills in ``exchange.response`` or raises the call's final error."""
+        request = exchange.request
+        options = exchange.options
+        layers = exchange.layers
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else to_requests_timeout(options.timeout)
         adapter, settings = self._origin(request.url or "")
         headers = request.headers
         # A key provider is asked before every attempt, unless the caller set their own Authorization header.
         refresh_auth = self._auth_header is not None and not any(k.lower() == "authorization" for k in headers)
-        retries_taken = 0
         while True:
             if refresh_auth:
                 self._apply_auth(headers)
+            for layer in layers:
+                layer.before_attempt(exchange)
             started = time.perf_counter()
+            if not exchange.sent_at:
+                exchange.sent_at = started
             try:
                 response = adapter.send(request, stream=True, timeout=timeout, **settings)  # type: ignore[arg-type]
                 if response.is_redirect and response.headers.get("location"):
@@ -182,18 +214,24 @@ class HTTPManager:
                     read_body(response)
             except _TRANSPORT_ERRORS as exc:
                 timed_out = isinstance(exc, _TIMEOUTS)
-                if retries_taken < self.max_retries:
+                delay = _advice(layers, exchange, None, exc)
+                if exchange.retries_taken < self.max_retries:
                     reason = "timeout" if timed_out else redact_urls(f"{type(exc).__name__}: {exc}")
-                    self._sleep_before_retry(request, retries_taken, None, reason)
-                    retries_taken += 1
+                    self._sleep_before_retry(request, exchange.retries_taken, None, reason, delay)
+                    exchange.retries_taken += 1
                     continue
                 if timed_out:
                     log.debug("Raising timeout error")
                     raise APITimeoutError(request) from exc
                 log.debug("Raising connection error")
                 raise APIConnectionError(request=request) from exc
-            response.elapsed = timedelta(seconds=time.perf_counter() - started)
+            now = time.perf_counter()
+            response.elapsed = timedelta(seconds=now - started)
+            exchange.answered_at = now
             status = response.status_code
+            if exchange.model is not None:
+                self.state.observe(exchange.model, response.headers)
+            delay = _advice(layers, exchange, response, None) if layers else None
             if status < 400:
                 if log.isEnabledFor(logging.DEBUG):
                     log.debug(
@@ -204,14 +242,17 @@ class HTTPManager:
                         response.reason,
                         response.elapsed.total_seconds() * 1000,
                     )
-                return SendResult(response, retries_taken)
-            if retries_taken < self.max_retries and self.retry_policy.should_retry_status(status, response.headers):
+                exchange.response = response
+                return
+            if exchange.retries_taken < self.max_retries and (
+                delay is not None or self.retry_policy.should_retry_status(status, response.headers)
+            ):
                 try:
                     read_body(response)  # lets the connection go back to the pool
                 except _TRANSPORT_ERRORS:
                     response.close()
-                self._sleep_before_retry(request, retries_taken, response, f"status code {status}")
-                retries_taken += 1
+                self._sleep_before_retry(request, exchange.retries_taken, response, f"status code {status}", delay)
+                exchange.retries_taken += 1
                 continue
             error = make_status_error(response)
             log.debug("Raising status error: %s", error.message)
@@ -219,9 +260,15 @@ class HTTPManager:
             raise error
 
     def _sleep_before_retry(
-        self, request: PreparedRequest, retries_taken: int, response: requests.Response | None, reason: str
+        self,
+        request: PreparedRequest,
+        retries_taken: int,
+        response: requests.Response | None,
+        reason: str,
+        delay: float | None = None,
     ) -> None:
-        delay = self.retry_policy.delay(retries_taken, response.headers if response is not None else None)
+        if delay is None:
+            delay = self.retry_policy.delay(retries_taken, response.headers if response is not None else None)
         log.info(
             "Retrying %s %s in %f seconds (retry %d of %d) due to %s",
             request.method,
@@ -269,6 +316,18 @@ class HTTPManager:
             cached = (self.session.get_adapter(url), settings)
             self._origins[origin] = cached
         return cached
+
+
+def _advice(
+    layers: tuple[Layer, ...], exchange: Exchange, response: requests.Response | None, error: BaseException | None
+) -> float | None:
+    """Let every layer see an attempt's outcome; the shortest retry delay any of them asks for, or ``None``."""
+    delay: float | None = None
+    for layer in layers:
+        wanted = layer.after_attempt(exchange, response, error)
+        if wanted is not None and (delay is None or wanted < delay):
+            delay = wanted
+    return delay
 
 
 def read_body(response: requests.Response) -> bytes:

@@ -15,7 +15,7 @@ from ._exceptions import APIResponseValidationError
 from ._transport import iter_raw_bytes
 
 if TYPE_CHECKING:
-    from ._http import SendResult
+    from ._exchange import Exchange
     from ._models import BaseModel
 
 __all__ = ["APIResponse", "BinaryAPIResponse", "parse_response"]
@@ -102,10 +102,11 @@ class APIResponse(Generic[_T]):
 
     def __init__(
         self,
-        result: SendResult,
+        result: Exchange,
         *,
         parse: Callable[[requests.Response], _T],
     ) -> None:
+        assert result.response is not None
         self.http_response = result.response
         self.retries_taken = result.retries_taken
         self._parse = parse

@@ -10,6 +10,7 @@ an ``event: error`` carrying that data (the specification would drop it, and the
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable, Generator, Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
@@ -29,6 +30,7 @@ from ._transport import finish_body, iter_raw_bytes
 from ._utils import redact_urls
 
 if TYPE_CHECKING:
+    from ._exchange import Exchange
     from ._http import HTTPManager
 
 __all__ = ["SSEDecoder", "ServerSentEvent", "Stream"]
@@ -166,8 +168,10 @@ class Stream(Generic[_T]):
         client: HTTPManager | None = None,
         parse: Callable[[bytes, str | None], _T] | None = None,
         raise_on_error_event: bool = True,
+        exchange: Exchange | None = None,
     ) -> None:
         self.response = response
+        self._cacheai_exchange = exchange  # read by cacheai.info(); told when the stream ends
         self._cast_to = cast_to
         self._client = client
         self._parse = parse
@@ -196,21 +200,32 @@ class Stream(Generic[_T]):
         """Stop the stream and release its connection."""
         self._iterator.close()
         self.response.close()
+        exchange = self._cacheai_exchange
+        if exchange is not None and not exchange.done:
+            exchange.abort(None)
 
     def __del__(self) -> None:
-        # A stream that is dropped half-read must not pin its connection.
+        # A stream that is dropped half-read must not pin its connection (nor a rate-limit slot).
         response = getattr(self, "response", None)
         if response is not None:
             response.close()
+        exchange = getattr(self, "_cacheai_exchange", None)
+        if exchange is not None and not exchange.done:
+            exchange.abort(None)
 
     def _iter_items(self) -> Generator[_T, None, None]:
         # One flat loop over urllib3's chunk generator: this is the per-chunk hot path.
         response = self.response
+        exchange = self._cacheai_exchange
+        recorder = exchange.recorder if exchange is not None else None
+        usage_field = self._parse is None and "usage" in getattr(self._cast_to, "model_fields", ())
+        waiting_for_content = exchange is not None
         parse = self._parse or _default_parser(self._cast_to)
         validate = _fast_validator(self._cast_to) if self._parse is None else None
         raise_on_error_event = self._raise_on_error_event
         decoder = SSEDecoder()
         received = False
+        item: Any
         try:
             if _is_json(response.headers.get("content-type")):
                 raise _not_an_event_stream(response)
@@ -218,25 +233,38 @@ class Stream(Generic[_T]):
                 chunks = iter_raw_bytes(response)
                 for chunk in chunks:
                     received = True
+                    if recorder is not None:
+                        recorder.append(chunk)
                     for sse in decoder.feed(chunk):
                         data = sse.raw_data
                         if data[:6] == b"[DONE]":
                             finish_body(response, chunks)
+                            if exchange is not None:
+                                exchange.saw_end_marker = True
+                                exchange.finished_at = time.perf_counter()
+                                exchange.complete()
                             return
                         if not data:
                             continue  # meta-only event (id:/retry:) or an empty keep-alive
                         if b'"error"' in data or sse.event == "error":
                             _raise_for_stream_error(sse, response.request, raise_on_error_event)
+                        item = None
                         if validate is not None:
                             try:
-                                yield validate(data, strict=True)
-                                continue
+                                item = validate(data, strict=True)
                             except ValueError:
                                 pass  # not OpenAI's exact schema: the lenient parser below
-                        try:
-                            item = parse(data, sse.event)
-                        except ValueError as exc:
-                            raise self._unparseable(sse, exc) from exc
+                        if item is None:
+                            try:
+                                item = parse(data, sse.event)
+                            except ValueError as exc:
+                                raise self._unparseable(sse, exc) from exc
+                        if exchange is not None:
+                            if waiting_for_content:
+                                waiting_for_content = _observe_first(exchange, item)
+                            usage = item.usage if usage_field else _event_usage(item)
+                            if usage is not None:
+                                exchange.usage = usage
                         yield item
             except _STREAM_TIMEOUTS as exc:
                 raise APITimeoutError(response.request) from exc
@@ -257,6 +285,8 @@ class Stream(Generic[_T]):
                     except ValueError as exc:
                         raise self._unparseable(last, exc) from exc
                     yield item
+                elif data[:6] == b"[DONE]" and exchange is not None:
+                    exchange.saw_end_marker = True
             elif not received:
                 raise APIError(
                     "The server ended the stream without sending any data (HTTP "
@@ -265,6 +295,17 @@ class Stream(Generic[_T]):
                     response.request,
                     body=None,
                 )
+            if exchange is not None:
+                exchange.finished_at = time.perf_counter()
+                exchange.complete()
+        except GeneratorExit:
+            if exchange is not None:
+                exchange.abort(None)
+            raise
+        except BaseException as exc:
+            if exchange is not None:
+                exchange.abort(exc)
+            raise
         finally:
             response.close()
 
@@ -306,6 +347,44 @@ def _raise_for_stream_error(
     if not isinstance(message, str) or not message:
         message = "An error occurred during streaming"
     raise APIError(message, request, body=error)
+
+
+def _observe_first(exchange: Exchange, item: Any) -> bool:
+    """Note the answering model and the first content-bearing item's time; ``False`` once it has arrived."""
+    if exchange.answered_model is None:
+        model = getattr(item, "model", None)
+        if model is None:
+            model = getattr(getattr(item, "response", None), "model", None)
+        if isinstance(model, str):
+            exchange.answered_model = model
+    if _has_content(item):
+        exchange.first_content_at = time.perf_counter()
+        return False
+    return True
+
+
+def _has_content(item: Any) -> bool:
+    choices = getattr(item, "choices", None)
+    if choices:
+        choice = choices[0]
+        delta = getattr(choice, "delta", None)
+        if delta is not None:
+            return bool(
+                getattr(delta, "content", None) or getattr(delta, "tool_calls", None) or getattr(delta, "refusal", None)
+            )
+        return bool(getattr(choice, "text", None))
+    kind = getattr(item, "type", None)
+    return isinstance(kind, str) and kind.endswith(".delta")
+
+
+_FINAL_RESPONSE_EVENTS = frozenset({"response.completed", "response.incomplete", "response.failed"})
+
+
+def _event_usage(item: Any) -> Any:
+    """The usage a Responses API stream reports in its final event, else ``None``."""
+    if getattr(item, "type", None) in _FINAL_RESPONSE_EVENTS:
+        return getattr(getattr(item, "response", None), "usage", None)
+    return None
 
 
 def _is_json(content_type: str | None) -> bool:

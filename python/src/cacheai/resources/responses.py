@@ -173,9 +173,14 @@ class _ResponseEventStream(Stream[ResponseEvent]):
     top-level ``error`` object still raises ``APIError``.
     """
 
-    def __init__(self, *, cast_to: Any, response: Any, client: Any = None) -> None:
+    def __init__(self, *, cast_to: Any, response: Any, client: Any = None, exchange: Any = None) -> None:
         super().__init__(
-            cast_to=cast_to, response=response, client=client, parse=_parse_event, raise_on_error_event=False
+            cast_to=cast_to,
+            response=response,
+            client=client,
+            parse=_parse_event,
+            raise_on_error_event=False,
+            exchange=exchange,
         )
 
 
