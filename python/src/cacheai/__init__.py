@@ -34,6 +34,8 @@ if TYPE_CHECKING:
         UnprocessableEntityError,
     )
     from ._models import BaseModel
+    from ._prices import Price, register_price
+    from ._ratelimit_headers import RateLimitSnapshot
     from ._response import APIResponse, BinaryAPIResponse
     from ._retry import RetryPolicy
     from ._streaming import Stream
@@ -75,7 +77,9 @@ _LAZY: dict[str, str] = {
     "Omit": "._types",
     "OpenAIError": "._exceptions",
     "PermissionDeniedError": "._exceptions",
+    "Price": "._prices",
     "RateLimitError": "._exceptions",
+    "RateLimitSnapshot": "._ratelimit_headers",
     "RequestOptions": "._types",
     "RetryPolicy": "._retry",
     "Stream": "._streaming",
@@ -83,6 +87,7 @@ _LAZY: dict[str, str] = {
     "UnprocessableEntityError": "._exceptions",
     "not_given": "._types",
     "omit": "._types",
+    "register_price": "._prices",
 }
 
 
@@ -119,7 +124,9 @@ __all__ = [
     "Omit",
     "OpenAIError",
     "PermissionDeniedError",
+    "Price",
     "RateLimitError",
+    "RateLimitSnapshot",
     "RequestOptions",
     "RetryPolicy",
     "Stream",
@@ -128,6 +135,7 @@ __all__ = [
     "__version__",
     "not_given",
     "omit",
+    "register_price",
 ]
 
 _setup_logging()
