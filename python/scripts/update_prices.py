@@ -74,6 +74,7 @@ def download(version: str | None, into: Path) -> Path:
 def openai_provider(source: str) -> dict[str, Any]:
     for node in ast.parse(source).body:
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "providers":
+            assert node.value is not None
             for provider in literal(node.value):
                 if provider["id"] == "openai":
                     return dict(provider)
@@ -87,7 +88,7 @@ def literal(node: ast.expr) -> Any:
     if isinstance(node, (ast.List, ast.Tuple)):
         return [literal(item) for item in node.elts]
     if isinstance(node, ast.Dict):
-        return {literal(k): literal(v) for k, v in zip(node.keys, node.values) if k is not None}
+        return {literal(k): literal(v) for k, v in zip(node.keys, node.values, strict=True) if k is not None}
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
         return -literal(node.operand)
     if isinstance(node, ast.Attribute):
@@ -106,9 +107,7 @@ def literal(node: ast.expr) -> Any:
     raise SystemExit(f"unexpected syntax in {DATA_MEMBER}: {ast.unparse(node)[:80]}")
 
 
-def convert(
-    infos: list[dict[str, Any]], today: datetime.date
-) -> tuple[dict[str, Any], dict[str, str], dict[str, str]]:
+def convert(infos: list[dict[str, Any]], today: datetime.date) -> tuple[dict[str, Any], dict[str, str], dict[str, str]]:
     models: dict[str, Any] = {}
     aliases: dict[str, str] = {}
     excluded: dict[str, str] = {}

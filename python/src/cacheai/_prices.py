@@ -16,7 +16,7 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, TypeGuard
 
 __all__ = ["Price", "coerce_prices", "estimate_cost", "lookup_price", "price_table_info", "register_price"]
 
@@ -69,7 +69,7 @@ def _non_negative(name: str, value: object) -> float:
 def register_price(
     model: str,
     *,
-    input: float,  # noqa: A002 - the public keyword is the price's own field name
+    input: float,
     output: float,
     cached_input: float | None = None,
     batch_discount: float | None = None,
@@ -113,7 +113,12 @@ def coerce_prices(prices: Mapping[str, Price | Mapping[str, float]]) -> dict[str
         if missing:
             raise ValueError(f"prices[{model!r}] is missing {missing} (USD per million tokens)")
         try:
-            coerced[key] = Price(**value)
+            coerced[key] = Price(
+                input=value["input"],
+                output=value["output"],
+                cached_input=value.get("cached_input"),
+                batch_discount=value.get("batch_discount"),
+            )
         except (TypeError, ValueError) as error:
             raise type(error)(f"prices[{model!r}]: {error}") from None
     return coerced
@@ -192,7 +197,7 @@ def price_table_info() -> dict[str, str]:
     return {"source": table.source, "retrieved": table.retrieved}
 
 
-def _is_count(value: object) -> bool:
+def _is_count(value: object) -> TypeGuard[int]:
     return type(value) is int and value >= 0
 
 
@@ -242,7 +247,7 @@ def _load_table() -> _Table:
     global _TABLE
     with _TABLE_LOCK:
         if _TABLE is None:
-            data = json.loads(resources.files(__package__ or "cacheai").joinpath("data", "prices.json").read_bytes())
+            data = json.loads((resources.files(__package__ or "cacheai") / "data" / "prices.json").read_bytes())
             _TABLE = _parse_table(data)
         return _TABLE
 
