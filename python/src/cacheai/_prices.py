@@ -10,12 +10,10 @@ and never from the network. A name resolves in this order: per-call ``overrides`
 from __future__ import annotations
 
 import functools
-import json
 import math
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any, TypeGuard
 
 __all__ = ["Price", "coerce_prices", "estimate_cost", "lookup_price", "price_table_info", "register_price"]
@@ -247,6 +245,9 @@ def _load_table() -> _Table:
     global _TABLE
     with _TABLE_LOCK:
         if _TABLE is None:
+            import json  # only the first lookup pays for these imports
+            from importlib import resources
+
             data = json.loads((resources.files(__package__ or "cacheai") / "data" / "prices.json").read_bytes())
             _TABLE = _parse_table(data)
         return _TABLE
