@@ -160,7 +160,7 @@ def _reset_seconds(text: str | None, now: float) -> float | None:
     if not text:
         return None
     if _NUMBER_CHARS.issuperset(text):
-        seconds = _finite_non_negative(text)
+        seconds = _number(text)
         if seconds is None:
             return None
         if seconds >= _EPOCH_MILLISECONDS_FROM:
@@ -174,15 +174,6 @@ def _reset_seconds(text: str | None, now: float) -> float | None:
     if seconds is None or seconds > _MAX_RESET_S:
         return None
     return max(seconds, 0.0)
-
-
-def _finite_non_negative(text: str) -> float | None:
-    """``text`` of digits and dots only, as a float (callers check the characters; float() takes "inf", "-5")."""
-    try:
-        value = float(text)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
 
 
 def _go_duration_seconds(text: str) -> float | None:
@@ -217,9 +208,14 @@ def _go_duration_seconds(text: str) -> float | None:
 
 
 def _number(text: str) -> float | None:
+    """A plain non-negative decimal (``7``, ``2.5``); float() alone would also take ``inf``, ``-5`` or ``1e3``."""
     if not text or not _NUMBER_CHARS.issuperset(text):
         return None
-    return _finite_non_negative(text)
+    try:
+        value = float(text)  # still fails on "1.2.3" or "."
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
 
 
 def _rfc3339_seconds(text: str, now: float) -> float | None:
