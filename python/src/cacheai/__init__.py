@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from ._highlevel import ModelResponse
     from ._info import ResponseInfo, info
     from ._models import BaseModel
+    from ._prices import Price, register_price
+    from ._ratelimit_headers import RateLimitSnapshot
     from ._response import APIResponse, BinaryAPIResponse
     from ._retry import RetryPolicy
     from ._streaming import Stream
@@ -79,7 +81,9 @@ _LAZY: dict[str, str] = {
     "Omit": "._types",
     "OpenAIError": "._exceptions",
     "PermissionDeniedError": "._exceptions",
+    "Price": "._prices",
     "RateLimitError": "._exceptions",
+    "RateLimitSnapshot": "._ratelimit_headers",
     "RequestOptions": "._types",
     "ResponseInfo": "._info",
     "RetryPolicy": "._retry",
@@ -90,6 +94,7 @@ _LAZY: dict[str, str] = {
     "info": "._info",
     "not_given": "._types",
     "omit": "._types",
+    "register_price": "._prices",
 }
 
 
@@ -127,7 +132,9 @@ __all__ = [
     "Omit",
     "OpenAIError",
     "PermissionDeniedError",
+    "Price",
     "RateLimitError",
+    "RateLimitSnapshot",
     "RequestOptions",
     "ResponseInfo",
     "RetryPolicy",
@@ -139,6 +146,7 @@ __all__ = [
     "info",
     "not_given",
     "omit",
+    "register_price",
 ]
 
 _setup_logging()
