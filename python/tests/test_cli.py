@@ -94,9 +94,10 @@ def test_chat_json_output(env: dict[str, str]) -> None:
     plain = run_cli(["chat", "hi", "--no-stream", "--json"], env=env)
     assert json.loads(plain.stdout)["choices"][0]["message"]["content"] == "Echo: hi"
     streamed = run_cli(["chat", "hi", "--json"], env=env)
-    chunks = [json.loads(line) for line in streamed.stdout.splitlines()]
+    *chunks, record = [json.loads(line) for line in streamed.stdout.splitlines()]
     assert all(chunk["object"] == "chat.completion.chunk" for chunk in chunks)
-    assert "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks) == "Echo: hi"
+    assert "".join(c["choices"][0]["delta"].get("content") or "" for c in chunks if c["choices"]) == "Echo: hi"
+    assert set(record) == {"cacheai_info"}
 
 
 def test_chat_reads_the_prompt_from_stdin(env: dict[str, str]) -> None:
@@ -286,3 +287,22 @@ def test_html_error_pages_are_flattened_to_one_line(env: dict[str, str], server:
     assert result.stderr.startswith("cacheai: error: HTTP 502: ")
     assert result.stderr.count("\n") == 1
     assert len(result.stderr) < 400
+
+
+def test_chat_verbose_prints_the_record_on_stderr(env: dict[str, str]) -> None:
+    for extra in ([], ["--no-stream"]):
+        result = run_cli(["chat", "hi", "-v", *extra], env=env)
+        assert result.stdout.strip() == "Echo: hi"
+        line = result.stderr.strip().splitlines()[-1]
+        assert "latency" in line and "tokens" in line and "cost $" in line and "request req_" in line
+
+
+def test_chat_json_includes_the_record(env: dict[str, str]) -> None:
+    plain = json.loads(run_cli(["chat", "hi", "--no-stream", "--json"], env=env).stdout)
+    assert plain["choices"][0]["message"]["content"] == "Echo: hi"
+    assert plain["cacheai_info"]["usage"]["total_tokens"] == plain["usage"]["total_tokens"]
+    assert plain["cacheai_info"]["request_id"].startswith("req_")
+    lines = [json.loads(line) for line in run_cli(["chat", "hi", "--json"], env=env).stdout.splitlines()]
+    record = lines[-1]["cacheai_info"]
+    assert record["complete"] is True and record["ttft_ms"] is not None
+    assert record["usage"]["total_tokens"] == lines[-2]["usage"]["total_tokens"]

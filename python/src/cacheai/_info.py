@@ -162,7 +162,7 @@ class ResponseInfo:
             "complete": self.complete,
             "usage": usage.model_dump() if usage is not None else None,
             "cost": self.cost,
-            "rate_limit": rate_limit.as_dict() if rate_limit is not None else None,
+            "rate_limit": _snapshot_fields(rate_limit) if rate_limit is not None else None,
         }
 
     def __repr__(self) -> str:
@@ -235,6 +235,17 @@ def _build(exchange: Exchange, result: Any) -> ResponseInfo:
         answered_model=model if isinstance(model, str) else None,
         service_tier=getattr(result, "service_tier", None),
     )
+
+
+def _snapshot_fields(snapshot: RateLimitSnapshot) -> dict[str, Any]:
+    return {
+        "limit_requests": snapshot.limit_requests,
+        "remaining_requests": snapshot.remaining_requests,
+        "reset_requests_s": snapshot.reset_requests_s,
+        "limit_tokens": snapshot.limit_tokens,
+        "remaining_tokens": snapshot.remaining_tokens,
+        "reset_tokens_s": snapshot.reset_tokens_s,
+    }
 
 
 def _json_body(raw: Any) -> Any:

@@ -1,6 +1,6 @@
 """The ``cacheai`` command: talk to any OpenAI-compatible server from a shell, or run the fake one.
 
-    cacheai chat "prompt" [-m MODEL] [--system TEXT] [--stream/--no-stream] [--json]
+    cacheai chat "prompt" [-m MODEL] [--system TEXT] [--stream/--no-stream] [--json] [-v]
     cacheai complete "prompt" [-m MODEL] [--max-tokens N] [--stream/--no-stream] [--json]
     cacheai models [--json]
     cacheai embed TEXT [TEXT ...] [-m MODEL] [--dimensions N] [--json]
@@ -15,6 +15,7 @@ Connection options (before or after the command): ``--base-url``, ``--api-key``,
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import signal
@@ -26,6 +27,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from ._client import CacheAI
+    from ._info import ResponseInfo
     from ._types import Omit
     from .types.chat import ChatCompletionMessageParam
 
@@ -73,7 +75,14 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--temperature", type=float, help="sampling temperature")
     chat.add_argument("--max-tokens", type=int, help="maximum tokens to generate")
     chat.add_argument("--stream", action=argparse.BooleanOptionalAction, default=True, help="stream the answer")
-    chat.add_argument("--json", action="store_true", help="print the raw response objects as JSON")
+    chat.add_argument(
+        "--json",
+        action="store_true",
+        help="print the raw response objects as JSON, with the call's record under 'cacheai_info'",
+    )
+    chat.add_argument(
+        "-v", "--verbose", action="store_true", help="print latency, tokens, cost and request id on stderr"
+    )
     chat.set_defaults(run=_chat)
 
     complete = commands.add_parser(
@@ -222,15 +231,23 @@ def _write(text: str) -> None:
 
 
 def _chat(args: argparse.Namespace) -> int:
+    from ._info import info
+
     messages: list[ChatCompletionMessageParam] = []
     if args.system:
         messages.append({"role": "system", "content": args.system})
     messages.append({"role": "user", "content": _read_prompt(args.prompt)})
     temperature, max_tokens = _given(args.temperature), _given(args.max_tokens)
+    wants_record = args.json or args.verbose
     with make_client(args) as client:
         if args.stream:
             stream = client.chat.completions.create(
-                model=args.model, messages=messages, stream=True, temperature=temperature, max_tokens=max_tokens
+                model=args.model,
+                messages=messages,
+                stream=True,
+                temperature=temperature,
+                max_tokens=max_tokens,
+                stream_options={"include_usage": True} if wants_record else _given(None),
             )
             with stream:
                 for chunk in stream:
@@ -238,18 +255,44 @@ def _chat(args: argparse.Namespace) -> int:
                         _write(chunk.to_json(indent=None) + "\n")
                     elif chunk.choices and chunk.choices[0].delta.content:
                         _write(chunk.choices[0].delta.content)
-            if not args.json:
+            record = info(stream)
+            if args.json:
+                _write(json.dumps({"cacheai_info": record.as_dict()}) + "\n")
+            else:
                 _write("\n")
-            return 0
-        completion = client.chat.completions.create(
-            model=args.model, messages=messages, temperature=temperature, max_tokens=max_tokens
-        )
-        if args.json:
-            _write(completion.to_json() + "\n")
         else:
-            content = completion.choices[0].message.content if completion.choices else None
-            _write((content or "") + "\n")
+            completion = client.chat.completions.create(
+                model=args.model, messages=messages, temperature=temperature, max_tokens=max_tokens
+            )
+            record = info(completion)
+            if args.json:
+                _write(json.dumps({**completion.to_dict(mode="json"), "cacheai_info": record.as_dict()}, indent=2))
+                _write("\n")
+            else:
+                content = completion.choices[0].message.content if completion.choices else None
+                _write((content or "") + "\n")
+        if args.verbose:
+            print(describe_record(record), file=sys.stderr)
     return 0
+
+
+def describe_record(record: ResponseInfo) -> str:
+    """One line for people: latency, time to first token, tokens, cost, retries, cache and request id."""
+    parts = [f"latency {record.latency_ms:.0f} ms"]
+    if record.ttft_ms is not None:
+        parts.append(f"first token {record.ttft_ms:.0f} ms")
+    usage = record.usage
+    if usage is not None:
+        parts.append(f"tokens {usage.prompt_tokens} in / {usage.completion_tokens} out")
+    cost = record.cost
+    parts.append("cost unknown" if cost is None else f"cost ${cost:.6f}")
+    if record.retries:
+        parts.append(f"{record.retries} retries")
+    if record.cached:
+        parts.append("cached")
+    if record.request_id:
+        parts.append(f"request {record.request_id}")
+    return " · ".join(parts)
 
 
 def _complete(args: argparse.Namespace) -> int:
