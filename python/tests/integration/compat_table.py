@@ -39,6 +39,7 @@ FEATURES = (
     "Unknown path → NotFoundError",
     "Mid-stream error event → APIError",
     "Empty-body stream → error",
+    "Rate-limit headers in cacheai.info",
 )
 # Cells that cannot be tested on a server, with the reason shown in the table instead of a blank.
 NOT_APPLICABLE = {
@@ -46,6 +47,7 @@ NOT_APPLICABLE = {
     ("Prism (OpenAI OpenAPI spec)", "Streaming usage (include_usage)"): "n/a: Prism cannot stream",
     ("Prism (OpenAI OpenAPI spec)", "Completions streaming"): "n/a: Prism cannot stream",
     ("llama.cpp server", "Streaming usage (include_usage)"): "n/a: ignored by the server (stream still works)",
+    ("llama.cpp server", "Rate-limit headers in cacheai.info"): "n/a: the server sends none (`rate_limit` is None)",
 }
 TICK = "✅"
 UNTESTED = "—"

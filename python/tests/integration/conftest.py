@@ -88,6 +88,7 @@ def litellm(servers_log_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
         "sk-cacheai-master",
         process,
         limited_key="sk-cacheai-limited",
+        metered_key="sk-cacheai-metered",
     )
     process.stop()
 

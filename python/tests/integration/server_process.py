@@ -134,3 +134,4 @@ class RunningServer:
 @dataclass(frozen=True)
 class LiteLLMServer(RunningServer):
     limited_key: str  # allowed 2 requests a minute
+    metered_key: str  # allowed 10,000 requests and 1,000,000 tokens a minute: rate-limit headers, no 429s

@@ -203,3 +203,18 @@ def test_unknown_path_is_not_found(client: CacheAI) -> None:
     error = caught.value
     assert error.status_code == 404
     assert error.body == {"detail": "Not Found"}
+
+
+@pytest.mark.compat("Rate-limit headers in cacheai.info")
+def test_rate_limit_headers_reach_the_record(litellm: LiteLLMServer) -> None:
+    client = CacheAI(base_url=litellm.base_url, api_key=litellm.metered_key, max_retries=0)
+    completion = client.chat.completions.create(model="mock-chat", messages=USER)
+    record = cacheai.info(completion)
+    snapshot = record.rate_limit
+    assert snapshot is not None  # LiteLLM's dialect: x-ratelimit-api_key-*
+    assert snapshot.limit_requests == 10000 and snapshot.limit_tokens == 1000000
+    assert snapshot.remaining_requests is not None and 0 < snapshot.remaining_requests < 10000
+    assert snapshot.remaining_tokens is not None and 0 < snapshot.remaining_tokens <= 1000000
+    assert client.rate_limits["mock-chat"].limit_requests == 10000
+    assert record.request_id is not None and record.request_id == record.headers.get("x-litellm-call-id")
+    assert record.usage is not None and record.usage.total_tokens > 0

@@ -227,3 +227,18 @@ def test_unknown_path_is_not_found(client: CacheAI) -> None:
     with pytest.raises(cacheai.NotFoundError) as caught:
         client.get("/no-such-endpoint", cast_to=object)
     assert caught.value.body == {"detail": "Not Found"}
+
+
+def test_record_without_rate_limit_headers(client: CacheAI) -> None:
+    # llama.cpp sends no rate-limit headers: no snapshot (never an error), and a local model has no price.
+    completion = client.chat.completions.create(model=MODEL, messages=GREETING, max_tokens=4, temperature=0)
+    record = cacheai.info(completion)
+    assert record.rate_limit is None
+    assert MODEL not in client.rate_limits
+    assert record.request_id == completion._request_id
+    assert record.usage is not None and record.usage.completion_tokens == 4
+    assert record.cost is None
+    stream = client.chat.completions.create(model=MODEL, messages=GREETING, max_tokens=4, stream=True)
+    list(stream)
+    streamed = cacheai.info(stream)
+    assert streamed.complete and streamed.ttft_ms is not None and streamed.rate_limit is None
