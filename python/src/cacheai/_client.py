@@ -126,7 +126,14 @@ class CacheAI:
         self.default_model: str | None = default_model or os.environ.get("CACHEAI_MODEL") or None
         # Shared with every copy made by with_options/copy: observed rate limits, prices and the layers.
         self._state = ClientState(_coerce_prices(prices) if prices else None)
-        self._layers: tuple[Layer, ...] = ()
+        # The optional layers, in hook order (see _layers.py): cache, circuit breaker, key pool, rate limiter.
+        # Each is built here once, from its own module, and only when configured.
+        layers: list[Layer] = []
+        # [cache]
+        # [circuit breaker]
+        # [key pool]
+        # [rate limiter]
+        self._layers: tuple[Layer, ...] = tuple(layers)
         self._http = self._build_http()
 
     # -- configuration ---------------------------------------------------------------------------------------
