@@ -32,7 +32,9 @@ from ._utils import merge_headers
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._breaker import CircuitBreaker, CircuitBreakerConfig
     from ._highlevel import ModelResponse
+    from ._keys import KeyPool
     from ._layers import Layer
     from ._pagination import BasePage
     from ._prices import Price
@@ -73,7 +75,7 @@ class CacheAI:
     def __init__(
         self,
         *,
-        api_key: str | Callable[[], str] | None = None,
+        api_key: str | Sequence[str] | KeyPool | Callable[[], str] | None = None,
         organization: str | None = None,
         project: str | None = None,
         base_url: str | NotGiven | None = NOT_GIVEN,
@@ -89,14 +91,19 @@ class CacheAI:
         retry_policy: RetryPolicy | None = None,
         default_model: str | None = None,
         prices: Mapping[str, Price | Mapping[str, float]] | None = None,
+        circuit_breaker: CircuitBreakerConfig | bool | None = None,
+        fallback_models: Mapping[str, Sequence[str]] | None = None,
     ) -> None:
         _check_max_retries(max_retries)
         if api_key is None:
             api_key = os.environ.get("CACHEAI_API_KEY") or os.environ.get("OPENAI_API_KEY")
+        self._key_pool: KeyPool | None = None
+        if api_key is not None and not callable(api_key):
+            self._key_pool, api_key = _key_pool_of(api_key)
         if base_url is None or isinstance(base_url, NotGiven):
             base_url = os.environ.get("CACHEAI_BASE_URL") or os.environ.get("OPENAI_BASE_URL") or OPENAI_BASE_URL
         self._base_url = _normalize_base_url(base_url)
-        if not api_key and _is_openai(self._base_url):
+        if not api_key and self._key_pool is None and _is_openai(self._base_url):
             raise OpenAIError(
                 "Missing credentials. Please pass an `api_key`, or set the `CACHEAI_API_KEY` or `OPENAI_API_KEY` "
                 "environment variable (OpenAI's API needs a key; for a local server, pass its `base_url`)."
@@ -131,7 +138,13 @@ class CacheAI:
         layers: list[Layer] = []
         # [cache]
         # [circuit breaker]
+        self._breaker = _breaker_of(circuit_breaker)
+        if self._breaker is not None:
+            layers.append(self._breaker)
+        self._fallback_models = {m: tuple(chain) for m, chain in (fallback_models or {}).items()}
         # [key pool]
+        if self._key_pool is not None:
+            layers.append(self._key_pool)
         # [rate limiter]
         self._layers: tuple[Layer, ...] = tuple(layers)
         self._http = self._build_http()
@@ -159,6 +172,9 @@ class CacheAI:
         """Make ``copy`` part of this client's family: one state, one set of layers."""
         copy._state = self._state
         copy._layers = self._layers
+        copy._key_pool = self._key_pool
+        copy._breaker = self._breaker
+        copy._fallback_models = self._fallback_models
         copy._http = copy._build_http()
 
     def _refresh_api_key(self) -> str | None:
@@ -187,6 +203,20 @@ class CacheAI:
     def api_key(self, key: str) -> None:
         self._api_key = key
         self._http = self._build_http()
+
+    @property
+    def keys(self) -> KeyPool:
+        """The key pool (``CacheAI(api_key=[...])``): ``stats()``, ``rotate()``, ``reset()``."""
+        if self._key_pool is None:
+            raise OpenAIError("This client has one API key; pass several (api_key=[...]) to get a key pool")
+        return self._key_pool
+
+    @property
+    def circuits(self) -> CircuitBreaker:
+        """Each model's circuit (``CacheAI(circuit_breaker=...)``), a read-only mapping; ``reset()`` closes all."""
+        if self._breaker is None:
+            raise OpenAIError("This client has no circuit breaker; pass circuit_breaker=CircuitBreakerConfig(...)")
+        return self._breaker
 
     @property
     def organization(self) -> str | None:
@@ -272,7 +302,7 @@ class CacheAI:
             query = dict(set_default_query)
         session = http_client or self._session
         new = self.__class__(
-            api_key=api_key or self._api_key_provider or self._api_key,
+            api_key=api_key or self._key_pool or self._api_key_provider or self._api_key,
             organization=organization or self._organization,
             project=project or self._project,
             base_url=base_url or self._base_url,
@@ -422,7 +452,13 @@ class CacheAI:
         if headers and RAW_RESPONSE_HEADER in headers:
             raw = True
             options.headers = {k: v for k, v in headers.items() if k != RAW_RESPONSE_HEADER}
-        exchange = self._http.send(options, stream=stream)
+        if self._fallback_models:
+            from ._breaker import send_with_fallbacks
+
+            http = self._http
+            exchange = send_with_fallbacks(lambda o: http.send(o, stream=stream), options, self._fallback_models)
+        else:
+            exchange = self._http.send(options, stream=stream)
         stream_factory = None
         if stream:
             item_type = stream_item if stream_item is not None else cast_to
@@ -559,6 +595,33 @@ def _normalize_base_url(url: str) -> str:
 def _is_openai(base_url: str) -> bool:
     host = urlsplit(base_url).hostname or ""
     return host == "api.openai.com" or host.endswith(".api.openai.com")
+
+
+def _key_pool_of(api_key: str | Sequence[str] | KeyPool) -> tuple[KeyPool | None, str | None]:
+    """A pool for several keys (a list, a ``KeyPool`` or a comma-separated string), else the one key."""
+    from ._keys import KeyPool, keys_from
+
+    if isinstance(api_key, KeyPool):
+        return api_key, None
+    keys = keys_from(api_key) if isinstance(api_key, str) and "," in api_key else api_key
+    if isinstance(keys, str):
+        return None, keys
+    keys = list(keys)
+    if len(keys) == 1:
+        return None, keys[0]
+    return KeyPool(keys), None
+
+
+def _breaker_of(config: CircuitBreakerConfig | bool | None) -> CircuitBreaker | None:
+    if config is None or config is False:
+        return None
+    from ._breaker import CircuitBreaker, CircuitBreakerConfig
+
+    if config is True:
+        return CircuitBreaker()
+    if not isinstance(config, CircuitBreakerConfig):
+        raise TypeError(f"circuit_breaker must be a CircuitBreakerConfig or True, got {type(config).__name__}")
+    return CircuitBreaker(config)
 
 
 def _coerce_prices(prices: Mapping[str, Any]) -> dict[str, Price]:
