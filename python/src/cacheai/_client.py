@@ -46,6 +46,8 @@ if TYPE_CHECKING:
     from .resources.files import Files
     from .resources.models import Models
     from .resources.responses import Responses
+    from .sessions import Sessions, SessionStore
+    from .sessions._session import StoreHolder
 
 __all__ = ["CacheAI", "Client"]
 
@@ -93,6 +95,7 @@ class CacheAI:
         prices: Mapping[str, Price | Mapping[str, float]] | None = None,
         circuit_breaker: CircuitBreakerConfig | bool | None = None,
         fallback_models: Mapping[str, Sequence[str]] | None = None,
+        sessions: SessionStore | str | None = None,
     ) -> None:
         _check_max_retries(max_retries)
         if api_key is None:
@@ -148,6 +151,7 @@ class CacheAI:
         # [rate limiter]
         self._layers: tuple[Layer, ...] = tuple(layers)
         self._http = self._build_http()
+        self._session_store = _session_store_holder(sessions)
 
     # -- configuration ---------------------------------------------------------------------------------------
 
@@ -175,6 +179,7 @@ class CacheAI:
         copy._key_pool = self._key_pool
         copy._breaker = self._breaker
         copy._fallback_models = self._fallback_models
+        copy._session_store = self._session_store
         copy._http = copy._build_http()
 
     def _refresh_api_key(self) -> str | None:
@@ -391,6 +396,13 @@ class CacheAI:
         from .resources.responses import Responses
 
         return Responses(self)
+
+    @cached_property
+    def sessions(self) -> Sessions:
+        """Conversation sessions (``create``, ``get``, ``delete``, ``list``) in the store ``CacheAI(sessions=...)``."""
+        from .sessions import Sessions
+
+        return Sessions(self, self._session_store.get())
 
     @property
     def rate_limits(self) -> ObservedRateLimits:
@@ -610,6 +622,12 @@ def _key_pool_of(api_key: str | Sequence[str] | KeyPool) -> tuple[KeyPool | None
     if len(keys) == 1:
         return None, keys[0]
     return KeyPool(keys), None
+
+
+def _session_store_holder(spec: SessionStore | str | None) -> StoreHolder:
+    from .sessions._session import StoreHolder
+
+    return StoreHolder(spec)
 
 
 def _breaker_of(config: CircuitBreakerConfig | bool | None) -> CircuitBreaker | None:
