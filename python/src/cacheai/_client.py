@@ -34,6 +34,7 @@ from ._version import __version__
 if TYPE_CHECKING:
     from ._breaker import CircuitBreaker, CircuitBreakerConfig
     from ._highlevel import ModelResponse
+    from ._keycheck import KeyCheck
     from ._keys import KeyPool
     from ._layers import Layer
     from ._pagination import BasePage
@@ -437,6 +438,16 @@ class CacheAI:
             timeout=timeout,
             **create_kwargs,
         )
+
+    def check_key(self, api_key: str | None = None, *, timeout: float = 10.0) -> KeyCheck:
+        """Check a key (default: this client's) with one ``GET /models``: valid, invalid or unreachable.
+
+        The result carries the server's message, the models the key sees and the rate-limit snapshot; format
+        mistakes (whitespace, quotes, a truncated OpenAI key) are logged as warnings and listed, never rejected.
+        """
+        from ._keycheck import check_key
+
+        return check_key(self, api_key, timeout=timeout)
 
     @cached_property
     def with_raw_response(self) -> RawResponseMirror:

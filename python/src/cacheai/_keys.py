@@ -42,7 +42,7 @@ _SKIP_NOTE = "key_pool_skip"
 
 def fingerprint(key: str) -> str:
     """A short, stable name for a key that does not reveal it: ``sk-...wxyz`` for long keys, else a hash."""
-    if len(key) >= 20:
+    if len(key) >= 20 and key.isprintable() and not any(ch.isspace() for ch in key[:3] + key[-4:]):
         return f"{key[:3]}...{key[-4:]}"
     return "key#" + hashlib.sha256(key.encode()).hexdigest()[:8]
 
