@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     )
     from ._highlevel import ModelResponse
     from ._info import ResponseInfo, info
+    from ._keycheck import KeyCheck
     from ._keys import KeyPool, KeyStats, NoKeyAvailableError
     from ._models import BaseModel
     from ._prices import Price, register_price
@@ -56,8 +57,12 @@ if TYPE_CHECKING:
         omit,
     )
     from ._usage import TokenUsage
+    from .sessions import Session, SessionStore
 
 _LAZY: dict[str, str] = {
+    "SessionStore": ".sessions",
+    "Session": ".sessions",
+    "KeyCheck": "._keycheck",
     "NoKeyAvailableError": "._keys",
     "KeyStats": "._keys",
     "KeyPool": "._keys",
@@ -135,6 +140,7 @@ __all__ = [
     "ConflictError",
     "ContentFilterFinishReasonError",
     "InternalServerError",
+    "KeyCheck",
     "KeyPool",
     "KeyStats",
     "LengthFinishReasonError",
@@ -151,6 +157,8 @@ __all__ = [
     "RequestOptions",
     "ResponseInfo",
     "RetryPolicy",
+    "Session",
+    "SessionStore",
     "Stream",
     "Timeout",
     "TokenUsage",
