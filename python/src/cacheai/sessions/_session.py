@@ -262,9 +262,9 @@ def _assistant_message(response: ModelResponse) -> Message:
     if not choices:
         return {"role": "assistant", "content": response.content}
     message = choices[0].message.model_dump(exclude_none=True, mode="json")
-    message.setdefault("content", None)
-    message["role"] = "assistant"
-    return {k: v for k, v in message.items() if k in ("role", "content", "tool_calls", "refusal", "name")}
+    kept: Message = {"role": "assistant", "content": message.get("content")}
+    kept.update({k: v for k, v in message.items() if k in ("tool_calls", "refusal", "name")})
+    return kept
 
 
 def _merge_tool_call(calls: dict[int, dict[str, Any]], delta: Any) -> None:
