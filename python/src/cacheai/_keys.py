@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import requests
 
     from ._exchange import Exchange
+    from ._ratelimit_headers import RateLimitSnapshot
 
 __all__ = ["KeyPool", "KeyStats", "NoKeyAvailableError", "fingerprint", "keys_from"]
 
@@ -62,7 +63,10 @@ class NoKeyAvailableError(OpenAIError):
 
 @dataclass(frozen=True)
 class KeyStats:
-    """One key's record in ``client.keys.stats()`` (``resting_until`` is on the pool's clock, ``time.monotonic``)."""
+    """One key's record in ``client.keys.stats()`` (``resting_until`` is on the pool's clock, ``time.monotonic``).
+
+    ``rate_limit`` is the snapshot of the rate-limit headers of the key's latest response, if it had any.
+    """
 
     fingerprint: str
     requests: int
@@ -70,10 +74,11 @@ class KeyStats:
     resting_until: float | None
     blocked: bool
     blocked_reason: str | None = None
+    rate_limit: RateLimitSnapshot | None = None
 
 
 class _Key:
-    __slots__ = ("blocked", "failures", "fingerprint", "reason", "requests", "resting_until", "value")
+    __slots__ = ("blocked", "failures", "fingerprint", "headers", "reason", "requests", "resting_until", "value")
 
     def __init__(self, value: str) -> None:
         self.value = value
@@ -83,6 +88,7 @@ class _Key:
         self.resting_until = 0.0
         self.blocked = False
         self.reason: str | None = None
+        self.headers: Mapping[str, str] | None = None  # of the latest response, parsed only by stats()
 
     def __repr__(self) -> str:
         return f"<key {self.fingerprint}>"
@@ -153,6 +159,7 @@ class KeyPool(Layer):
                     resting_until=key.resting_until if key.resting_until > now else None,
                     blocked=key.blocked,
                     blocked_reason=key.reason,
+                    rate_limit=parse_rate_limit_headers(key.headers) if key.headers is not None else None,
                 )
                 for key in self._keys
             ]
@@ -176,12 +183,17 @@ class KeyPool(Layer):
                 key.resting_until = 0.0
                 key.blocked = False
                 key.reason = None
+                key.headers = None
             self._cursor = 0
 
     # -- picking -------------------------------------------------------------------------------------------
 
     def acquire(self) -> tuple[str, str]:
         """The key (and its fingerprint) for the next request, waiting for a resting one within ``max_wait_s``."""
+        key = self._acquire()
+        return key.value, key.fingerprint
+
+    def _acquire(self) -> _Key:
         waited = 0.0
         while True:
             with self._lock:
@@ -189,7 +201,7 @@ class KeyPool(Layer):
                 key = self._pick(now)
                 if key is not None:
                     key.requests += 1
-                    return key.value, key.fingerprint
+                    return key
                 usable = [k for k in self._keys if not k.blocked]
                 if not usable:
                     names = ", ".join(f"{k.fingerprint} ({k.reason})" for k in self._keys)
@@ -218,9 +230,6 @@ class KeyPool(Layer):
                 return key
         return None
 
-    def _entry(self, fp: str) -> _Key | None:
-        return next((k for k in self._keys if k.fingerprint == fp), None)
-
     def _has_ready_key(self) -> bool:
         now = self._clock()
         return any(not k.blocked and k.resting_until <= now for k in self._keys)
@@ -233,31 +242,34 @@ class KeyPool(Layer):
             exchange.notes[_SKIP_NOTE] = True  # the caller chose a key for this call
         if exchange.notes.get(_SKIP_NOTE):
             return
-        value, fp = self.acquire()
-        headers["Authorization"] = f"Bearer {value}"
-        exchange.notes[FINGERPRINT_NOTE] = fp
+        key = self._acquire()
+        headers["Authorization"] = f"Bearer {key.value}"
+        exchange.notes[FINGERPRINT_NOTE] = key.fingerprint
+        exchange.notes[_ENTRY_NOTE] = key
 
     def after_attempt(
         self, exchange: Exchange, response: requests.Response | None, error: BaseException | None
     ) -> float | None:
-        fp = exchange.notes.get(FINGERPRINT_NOTE)
-        if fp is None or exchange.notes.get(_SKIP_NOTE):
+        key: _Key | None = exchange.notes.get(_ENTRY_NOTE)
+        if key is None or exchange.notes.get(_SKIP_NOTE):
             return None
+        fp = key.fingerprint
         status = response.status_code if response is not None else 0
-        if response is not None and status < 400:
-            return None
+        if response is not None:
+            key.headers = response.headers  # one store; atomic under the GIL
+            if status < 400:
+                return None
         warn: str | None = None
         with self._lock:
-            key = self._entry(fp)
-            if key is None:
-                return None
             key.failures += 1
             if status == 429:
                 rest = _rest_seconds(response.headers if response is not None else {}, self.rest_s)
                 key.resting_until = max(key.resting_until, self._clock() + rest)
                 log.info("API key %s got a 429; resting it for %.2f seconds", fp, rest)
                 return 0.0
-            if status in (401, 403) and not key.blocked:
+            if status not in (401, 403):
+                return None
+            if not key.blocked:
                 key.blocked = True
                 key.reason = str(status)
                 warn = fp
@@ -267,8 +279,7 @@ class KeyPool(Layer):
                 warn,
                 status,
             )
-            return 0.0 if self._has_ready_key() else None
-        return None
+        return 0.0 if self._has_ready_key() else None
 
 
 def _rest_seconds(headers: object, default: float) -> float:

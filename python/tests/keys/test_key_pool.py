@@ -186,3 +186,32 @@ def test_a_single_key_list_is_a_plain_key(server: FakeOpenAIServer) -> None:
     assert server.last_request.api_key == KEYS[0]
     with pytest.raises(cacheai.OpenAIError, match="one API key"):
         client.keys  # noqa: B018
+
+
+def test_stats_keep_each_keys_latest_rate_limits(server: FakeOpenAIServer) -> None:
+    client = _client(server, KEYS[:2])
+    server.set_response_headers({"x-ratelimit-limit-requests": "100", "x-ratelimit-remaining-requests": "41"})
+    _ask(client)
+    first, second = client.keys.stats()
+    assert first.rate_limit is not None and first.rate_limit.remaining_requests == 41
+    assert second.rate_limit is None  # not used yet
+
+
+def test_threads_share_the_pool_evenly(server: FakeOpenAIServer) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    client = _client(server, KEYS)
+    with ThreadPoolExecutor(8) as workers:
+        list(workers.map(lambda _: _ask(client), range(60)))
+    assert [s.requests for s in client.keys.stats()] == [20, 20, 20]
+    sent = [r.api_key for r in server.requests]
+    assert all(sent.count(k) == 20 for k in KEYS)
+
+
+def test_bad_pool_arguments() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        KeyPool([])
+    with pytest.raises(ValueError, match="twice"):
+        KeyPool(["sk-a", "sk-a"])
+    with pytest.raises(ValueError, match="strategy"):
+        KeyPool(["sk-a"], strategy="random")  # type: ignore[arg-type]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -190,3 +191,21 @@ def test_redis_store_continues_in_a_new_process(server: FakeOpenAIServer, redis_
     assert reloaded.messages[-1] == {"role": "assistant", "content": "second answer"}
     assert client.sessions.list() == [session.id]
     assert client.sessions.delete(session.id) and client.sessions.list() == []
+
+
+def test_a_failing_redis_never_fails_a_turn(
+    server: FakeOpenAIServer, own_redis_server: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    client = _client(server, sessions=own_redis_server.url)
+    session = client.sessions.create(system="s", model="gpt-4o-mini")
+    own_redis_server.stop()
+    with caplog.at_level(logging.WARNING, logger="cacheai"):
+        assert session.send("while redis is down").content == "Echo: while redis is down"
+        session.send("still down")
+    assert session.save_failures == 2 and len(session.messages) == 5
+    assert sum("could not be saved" in r.getMessage() for r in caplog.records) == 1  # one warning
+    own_redis_server.start()
+    session.send("back")
+    assert session.save_failures == 0
+    fresh = CacheAI(base_url=server.base_url, sessions=own_redis_server.url).sessions.get(session.id)
+    assert fresh.messages == session.messages and len(fresh.messages) == 7

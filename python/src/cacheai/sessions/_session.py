@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import uuid
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["Session", "SessionNotFoundError", "Sessions", "StoreHolder", "estimate_tokens", "trim_history"]
 
 Message = dict[str, Any]
+
+log = logging.getLogger("cacheai")
 
 
 class SessionNotFoundError(OpenAIError, LookupError):
@@ -66,6 +69,9 @@ def trim_history(
 class Session:
     """A conversation: ``send``/``stream`` a user message, the reply joins ``messages``; saved after every turn.
 
+    A store that fails to save (Redis down) does not fail the turn: one warning, ``save_failures`` counts,
+    and the whole record is written with the next turn that can be saved.
+
     ``defaults`` are ``chat.completions.create`` keywords used on every turn (a turn's own keywords win);
     ``max_history_tokens`` trims the oldest turns (never the system message) before each request.
     """
@@ -75,6 +81,7 @@ class Session:
         self._store = store
         self._record = record
         self._lock = threading.RLock()
+        self.save_failures = 0  # consecutive failed saves (the store is down); 0 when the record is stored
 
     def __repr__(self) -> str:
         return f"<Session {self.id} model={self.model!r} messages={len(self._record['messages'])}>"
@@ -191,8 +198,24 @@ class Session:
         record = dict(self._record, messages=messages, updated=time.time())
         if usage is not None:
             record["usage"] = _add_usage(self._record["usage"], usage)
-        self._store.save(self.id, record)
         self._record = record
+        self._save()
+
+    def _save(self) -> None:
+        """Write the record; a failing store never loses the turn: it stays here and goes with the next save."""
+        try:
+            self._store.save(self.id, self._record)
+        except Exception as exc:
+            self.save_failures += 1
+            if self.save_failures == 1 or log.isEnabledFor(logging.DEBUG):
+                log.warning(
+                    "Session %s could not be saved (%s: %s); it is kept in memory and saved with its next turn",
+                    self.id,
+                    type(exc).__name__,
+                    exc,
+                )
+        else:
+            self.save_failures = 0
 
 
 class Sessions:
@@ -231,8 +254,9 @@ class Sessions:
             "created": now,
             "updated": now,
         }
-        self.store.save(session_id, record)
-        return Session(self._client, self.store, record)
+        session = Session(self._client, self.store, record)
+        session._save()
+        return session
 
     def get(self, session_id: str) -> Session:
         record = self.store.load(session_id)
