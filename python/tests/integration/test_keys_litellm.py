@@ -69,3 +69,14 @@ def test_breaker_opens_on_genuine_server_errors_and_falls_back(litellm: LiteLLMS
     plain._fallback_models = {}
     with pytest.raises(CircuitOpenError, match="mock-server-error"):
         plain.chat.completions.create(model="mock-server-error", messages=USER)  # type: ignore[arg-type]
+
+
+def test_check_key_on_a_key_whose_chat_budget_is_spent(litellm: LiteLLMServer) -> None:
+    client = CacheAI(base_url=litellm.base_url, api_key=litellm.limited_key, max_retries=0)
+    with pytest.raises(cacheai.RateLimitError):  # the key allows 2 chat requests a minute: LiteLLM's own 429
+        for _ in range(6):
+            client.chat.completions.create(model="mock-chat", messages=USER)  # type: ignore[arg-type]
+    # LiteLLM limits the model routes, not GET /models: the check sees a valid key, not a limited one.
+    result = client.check_key()
+    assert result.status == "valid" and result.status_code == 200 and not result.rate_limited
+    assert "mock-chat" in result.models
