@@ -46,6 +46,12 @@ class KeyRules:
             else:
                 self._limited[key] = self._clock() + seconds
 
+    def clear(self) -> None:
+        """Lift every revocation and rate limit (the accepted keys stay)."""
+        with self._lock:
+            self._revoked.clear()
+            self._limited.clear()
+
     def denial(self, authorization: str | None) -> ForcedResponse | None:
         """The error response for a request with this ``Authorization`` header, or ``None`` to serve it."""
         key = bearer_key(authorization)

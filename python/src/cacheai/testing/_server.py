@@ -243,9 +243,10 @@ class FakeOpenAIServer:
             self.response_headers = dict(headers)
 
     def reset(self) -> None:
-        """Forget scripted replies, faults, latency, extra headers, recorded requests, files and batches."""
+        """Forget scripted replies, faults (revoked and rate-limited keys too), latency, headers, requests, files."""
         with self._lock:
             self._init_state()
+            self._keys.clear()
 
     # --- the record -------------------------------------------------------------------------------------
 
