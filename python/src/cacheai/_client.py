@@ -66,7 +66,11 @@ class CacheAI:
     to use), ``proxies``, ``verify`` (a CA bundle path, or ``False``), ``cert``, ``connection_pool_size`` and
     ``retry_policy``. cacheai's own keywords: ``default_model`` (or ``CACHEAI_MODEL``) for the high-level calls
     such as ``generate_response``, and ``prices`` (``{model: Price or {"input": .., "output": ..,
-    "cached_input": ..}}``, USD per million tokens) for ``cacheai.info(result).cost``.
+    "cached_input": ..}}``, USD per million tokens) for ``cacheai.info(result).cost``. Several keys
+    (``api_key=[...]``, a ``KeyPool`` or a comma-separated ``CACHEAI_API_KEY``) rotate (``client.keys``);
+    ``circuit_breaker`` (a ``CircuitBreakerConfig``) and ``fallback_models`` guard failing models
+    (``client.circuits``); ``sessions`` (``"sqlite:///file.db"``, ``"redis://..."`` or a ``SessionStore``)
+    is where ``client.sessions`` keeps conversations (default: memory).
 
     An API key is required only for OpenAI itself: for any other ``base_url`` the client
     works without one and sends no ``Authorization`` header.

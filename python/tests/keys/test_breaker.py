@@ -179,3 +179,31 @@ def test_no_breaker_configured() -> None:
     assert isinstance(CacheAI(base_url="http://127.0.0.1:9/v1", circuit_breaker=True).circuits, CircuitBreaker)
     with pytest.raises(ValueError):
         CircuitBreakerConfig(failure_threshold=0)
+
+
+def test_only_one_trial_at_a_time_and_an_abandoned_trial_frees_its_slot(clock: FakeClock) -> None:
+    from cacheai._exchange import Exchange
+    from cacheai._types import RequestOptions
+
+    breaker = CircuitBreaker(CircuitBreakerConfig(failure_threshold=1, recovery_s=10), clock=clock)
+    client = CacheAI(base_url="http://127.0.0.1:9/v1")
+
+    def exchange() -> Exchange:
+        options = RequestOptions(method="POST", path="chat/completions", json_data={"model": "m"})
+        return Exchange(
+            options, client._http.build_request(options), options.json_data, stream=False, layers=(breaker,), owner=None
+        )
+
+    first = exchange()
+    breaker.before_attempt(first)
+    breaker.after_attempt(first, None, ConnectionError("refused"))
+    assert breaker["m"].state == "open"
+    clock.now += 10
+    trial, other = exchange(), exchange()
+    breaker.before_attempt(trial)  # the one trial
+    assert breaker["m"].state == "half_open"
+    with pytest.raises(CircuitOpenError):
+        breaker.before_attempt(other)  # a second caller while the trial runs fails fast
+    trial.abort(None)  # the trial was abandoned (another layer stopped it): the next caller may try
+    breaker.before_attempt(other)
+    assert breaker["m"].state == "half_open"
