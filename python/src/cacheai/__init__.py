@@ -13,6 +13,7 @@ from ._logs import setup_logging as _setup_logging
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._breaker import CircuitBreakerConfig
     from ._client import CacheAI, Client
     from ._exceptions import (
         APIConnectionError,
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
         AuthenticationError,
         BadRequestError,
         CacheAIError,
+        CircuitOpenError,
         ConflictError,
         ContentFilterFinishReasonError,
         InternalServerError,
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
     )
     from ._highlevel import ModelResponse
     from ._info import ResponseInfo, info
+    from ._keycheck import KeyCheck
+    from ._keys import KeyPool, KeyStats, NoKeyAvailableError
     from ._models import BaseModel
     from ._prices import Price, register_price
     from ._ratelimit_headers import RateLimitSnapshot
@@ -53,8 +57,17 @@ if TYPE_CHECKING:
         omit,
     )
     from ._usage import TokenUsage
+    from .sessions import Session, SessionStore
 
 _LAZY: dict[str, str] = {
+    "SessionStore": ".sessions",
+    "Session": ".sessions",
+    "KeyCheck": "._keycheck",
+    "NoKeyAvailableError": "._keys",
+    "KeyStats": "._keys",
+    "KeyPool": "._keys",
+    "CircuitBreakerConfig": "._breaker",
+    "CircuitOpenError": "._exceptions",
     "APIConnectionError": "._exceptions",
     "APIError": "._exceptions",
     "APIResponse": "._response",
@@ -121,12 +134,18 @@ __all__ = [
     "BinaryAPIResponse",
     "CacheAI",
     "CacheAIError",
+    "CircuitBreakerConfig",
+    "CircuitOpenError",
     "Client",
     "ConflictError",
     "ContentFilterFinishReasonError",
     "InternalServerError",
+    "KeyCheck",
+    "KeyPool",
+    "KeyStats",
     "LengthFinishReasonError",
     "ModelResponse",
+    "NoKeyAvailableError",
     "NotFoundError",
     "NotGiven",
     "Omit",
@@ -138,6 +157,8 @@ __all__ = [
     "RequestOptions",
     "ResponseInfo",
     "RetryPolicy",
+    "Session",
+    "SessionStore",
     "Stream",
     "Timeout",
     "TokenUsage",
