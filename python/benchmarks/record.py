@@ -35,11 +35,15 @@ DEFAULT_BASELINE = "d7f5072^"  # the commit before the seam and the record lande
 
 
 def _extract_baseline(revision: str, into: Path) -> Path:
-    archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", "--format=tar", revision, "python/src/cacheai"],
-        check=True,
-        capture_output=True,
-    ).stdout
+    done = subprocess.run(
+        ["git", "-C", str(REPO), "archive", "--format=tar", revision, "python/src/cacheai"], capture_output=True
+    )
+    if done.returncode != 0:
+        raise SystemExit(
+            f"cannot extract the baseline {revision!r} with git archive ({done.stderr.decode().strip()}); "
+            "a shallow clone lacks it: fetch the history (git fetch --unshallow) or pass --baseline REV"
+        )
+    archive = done.stdout
     with tarfile.open(fileobj=BytesIO(archive)) as tar:
         tar.extractall(into, filter="data")
     return into / "python" / "src"
@@ -71,8 +75,9 @@ def _worker(name: str, port: int, chat: int, stream_chunks: int, streams: int, r
 
 
 def _record_reads(bench_client: object, reads: int) -> dict[str, float]:
-    import cacheai
     import payloads
+
+    import cacheai
 
     sdk = bench_client.client  # type: ignore[attr-defined]
     def ask() -> object:
