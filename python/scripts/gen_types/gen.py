@@ -4,6 +4,9 @@ import ast, importlib, os, sys, types as pytypes, typing, collections.abc as cab
 from typing import get_origin, get_args, Literal, Union, Annotated
 import typing_extensions as te
 import pydantic_core
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from openai_reference import check_installed
+check_installed()  # the installed openai must be the pinned reference
 import openai
 from openai._models import BaseModel as OBM
 from openai._types import SequenceNotStr
