@@ -13,7 +13,8 @@ from ._logs import setup_logging as _setup_logging
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._client import CacheAI, Client
+    from . import types
+    from ._client import CacheAI, Client, OpenAI
     from ._exceptions import (
         APIConnectionError,
         APIError,
@@ -79,6 +80,7 @@ _LAZY: dict[str, str] = {
     "NotFoundError": "._exceptions",
     "NotGiven": "._types",
     "Omit": "._types",
+    "OpenAI": "._client",
     "OpenAIError": "._exceptions",
     "PermissionDeniedError": "._exceptions",
     "Price": "._prices",
@@ -96,9 +98,11 @@ _LAZY: dict[str, str] = {
     "omit": "._types",
     "register_price": "._prices",
 }
+# `import cacheai as openai`: `openai.types.chat.ChatCompletion` etc. (a subpackage, imported on first use).
+_SUBMODULES = frozenset({"types"})
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, submodules=_SUBMODULES)
 
 
 __title__ = "cacheai"
@@ -130,6 +134,7 @@ __all__ = [
     "NotFoundError",
     "NotGiven",
     "Omit",
+    "OpenAI",
     "OpenAIError",
     "PermissionDeniedError",
     "Price",
@@ -147,6 +152,7 @@ __all__ = [
     "not_given",
     "omit",
     "register_price",
+    "types",
 ]
 
 _setup_logging()
