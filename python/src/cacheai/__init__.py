@@ -13,8 +13,9 @@ from ._logs import setup_logging as _setup_logging
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from . import types
     from ._breaker import CircuitBreakerConfig
-    from ._client import CacheAI, Client
+    from ._client import CacheAI, Client, OpenAI
     from ._exceptions import (
         APIConnectionError,
         APIError,
@@ -92,6 +93,7 @@ _LAZY: dict[str, str] = {
     "NotFoundError": "._exceptions",
     "NotGiven": "._types",
     "Omit": "._types",
+    "OpenAI": "._client",
     "OpenAIError": "._exceptions",
     "PermissionDeniedError": "._exceptions",
     "Price": "._prices",
@@ -109,9 +111,11 @@ _LAZY: dict[str, str] = {
     "omit": "._types",
     "register_price": "._prices",
 }
+# `import cacheai as openai`: `openai.types.chat.ChatCompletion` etc. (a subpackage, imported on first use).
+_SUBMODULES = frozenset({"types"})
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, submodules=_SUBMODULES)
 
 
 __title__ = "cacheai"
@@ -149,6 +153,7 @@ __all__ = [
     "NotFoundError",
     "NotGiven",
     "Omit",
+    "OpenAI",
     "OpenAIError",
     "PermissionDeniedError",
     "Price",
@@ -168,6 +173,7 @@ __all__ = [
     "not_given",
     "omit",
     "register_price",
+    "types",
 ]
 
 _setup_logging()

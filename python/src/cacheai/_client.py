@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
 import requests.adapters
@@ -27,8 +27,9 @@ from ._types import (
     NotGiven,
     RequestOptions,
     Timeout,
+    coerce_timeout,
 )
-from ._utils import merge_headers
+from ._utils import merge_headers, redact_urls
 from ._version import __version__
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ if TYPE_CHECKING:
     from .sessions import Sessions, SessionStore
     from .sessions._session import StoreHolder
 
-__all__ = ["CacheAI", "Client"]
+__all__ = ["CacheAI", "Client", "OpenAI"]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT", bound="BasePage[Any]")
@@ -110,7 +111,7 @@ class CacheAI:
             self._key_pool, api_key = _key_pool_of(api_key)
         if base_url is None or isinstance(base_url, NotGiven):
             base_url = os.environ.get("CACHEAI_BASE_URL") or os.environ.get("OPENAI_BASE_URL") or OPENAI_BASE_URL
-        self._base_url = _normalize_base_url(base_url)
+        self._base_url, self._base_query = _split_base_url(base_url)
         if not api_key and self._key_pool is None and _is_openai(self._base_url):
             raise OpenAIError(
                 "Missing credentials. Please pass an `api_key`, or set the `CACHEAI_API_KEY` or `OPENAI_API_KEY` "
@@ -126,8 +127,9 @@ class CacheAI:
         self._api_key: str = "" if callable(api_key) else (api_key or "")
         self._organization = organization if organization is not None else os.environ.get("OPENAI_ORG_ID")
         self._project = project if project is not None else os.environ.get("OPENAI_PROJECT_ID")
-        self.timeout: float | Timeout | None = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
-        _check_timeout(self.timeout)
+        timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else coerce_timeout(timeout)  # type: ignore[assignment]
+        _check_timeout(timeout)
+        self.timeout: float | Timeout | None = timeout  # type: ignore[assignment]
         self.max_retries = max_retries
         self.retry_policy = retry_policy or DEFAULT_RETRY_POLICY
         self._custom_headers: dict[str, str] = dict(default_headers or {})
@@ -166,7 +168,7 @@ class CacheAI:
             base_url=self._base_url,
             headers=self.default_headers,
             auth_header=self._refresh_api_key if self._api_key_provider else None,
-            default_query=self._custom_query,
+            default_query={**self._base_query, **self._custom_query} if self._base_query else self._custom_query,
             timeout=self.timeout,
             max_retries=self.max_retries,
             retry_policy=self.retry_policy,
@@ -197,12 +199,14 @@ class CacheAI:
 
     @property
     def base_url(self) -> str:
-        """The API base URL, always with a trailing slash."""
+        """The API base URL, always with a trailing slash after its path (and its query string, if it has one)."""
+        if self._base_query:
+            return f"{self._base_url}?{urlencode(self._base_query)}"
         return self._base_url
 
     @base_url.setter
     def base_url(self, url: str) -> None:
-        self._base_url = _normalize_base_url(url)
+        self._base_url, self._base_query = _split_base_url(url)
         self._http = self._build_http()
 
     @property
@@ -315,7 +319,7 @@ class CacheAI:
             api_key=api_key or self._key_pool or self._api_key_provider or self._api_key,
             organization=organization or self._organization,
             project=project or self._project,
-            base_url=base_url or self._base_url,
+            base_url=base_url or self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             default_headers=headers,
@@ -356,7 +360,7 @@ class CacheAI:
         self.close()
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} base_url={self._base_url!r}>"
+        return f"<{type(self).__name__} base_url={redact_urls(self.base_url)!r}>"  # a query may hold a key
 
     # -- resources -------------------------------------------------------------------------------------------
 
@@ -600,6 +604,7 @@ class CacheAI:
 
 
 Client = CacheAI
+OpenAI = CacheAI  # `import cacheai as openai` / `from cacheai import OpenAI`: the same class
 
 
 def _new_session(pool_size: int) -> requests.Session:
@@ -617,6 +622,20 @@ def _normalize_base_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.netloc:
         raise ValueError(f"base_url must be an http:// or https:// URL such as 'http://localhost:8000/v1', got {url!r}")
     return url if url.endswith("/") else url + "/"
+
+
+def _split_base_url(url: str) -> tuple[str, dict[str, str]]:
+    """The base URL without its query string (trailing slash added to the path), and that query's parameters.
+
+    ``https://gw/v1?api-version=1`` gives ``("https://gw/v1/", {"api-version": "1"})``: the query is sent with
+    every request, as ``default_query`` is, and the paths are appended to ``/v1/``.
+    """
+    if not isinstance(url, str):
+        url = str(url)
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    base = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    return _normalize_base_url(base if parts.query or parts.fragment else url), query
 
 
 def _is_openai(base_url: str) -> bool:
