@@ -128,5 +128,12 @@ class SQLiteCache:
         count, size = self._run("SELECT COUNT(*), COALESCE(SUM(LENGTH(value)), 0) FROM entries")[0]
         return {"backend": "sqlite", "path": str(self.path), "entries": count, "bytes": size}
 
+    def close(self) -> None:
+        """Close this thread's connection (others close when their threads end)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
     def __repr__(self) -> str:
         return f"SQLiteCache({str(self.path)!r})"
