@@ -234,4 +234,3 @@ def test_a_failing_store_never_fails_a_call(server: FakeOpenAIServer, caplog: py
     store.broken = False
     chat(client)
     assert cacheai.info(chat(client)).cached
-

@@ -1,4 +1,4 @@
-"""The persistent and shared stores: SQLite across processes and after corruption, Redis across processes and outages."""
+"""The persistent and shared stores: SQLite across processes and after damage, Redis across processes and outages."""
 
 from __future__ import annotations
 
