@@ -142,3 +142,19 @@ def test_redis_from_a_client_object(server: FakeOpenAIServer, redis_server: obje
     original = [c.model_dump() for c in stream]
     replay = client.chat.completions.create(model="m", messages=MESSAGES, stream=True)  # type: ignore[arg-type]
     assert [c.model_dump() for c in replay] == original and cacheai.info(replay).cached
+
+
+def test_cli_cache_stats_clear_path(
+    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from cacheai.cli import main
+
+    path = tmp_path / "c.db"
+    chat(CacheAI(base_url=server.base_url, cache=SQLiteCache(path)))
+    spec = f"sqlite://{path}"
+    assert main(["cache", "path", "--cache", spec]) == 0
+    assert capsys.readouterr().out.strip() == str(path)
+    assert main(["cache", "stats", "--cache", spec]) == 0
+    assert json.loads(capsys.readouterr().out)["entries"] == 1
+    assert main(["cache", "clear", "--cache", spec]) == 0
+    assert "removed 1 entries" in capsys.readouterr().out

@@ -88,6 +88,4 @@ def coerce_control(value: object) -> CacheControl | None:
         return _NAMED[value]
     if isinstance(value, Mapping):
         return CacheControl(**value)
-    raise ValueError(
-        f"cache= takes a CacheControl, 'refresh', 'no-store', 'bypass', False or a mapping, got {value!r}"
-    )
+    raise ValueError(f"cache= takes a CacheControl, 'refresh', 'no-store', 'bypass', False or a mapping, got {value!r}")

@@ -56,9 +56,7 @@ class _Counters:
 class CacheLayer(Layer):
     """The response cache of one client family; also ``client.cache`` (stats, clear, get, update, delete)."""
 
-    def __init__(
-        self, store: Cache, config: CacheConfig | None = None, *, control: CacheControl | None = None
-    ) -> None:
+    def __init__(self, store: Cache, config: CacheConfig | None = None, *, control: CacheControl | None = None) -> None:
         self.store = store
         self.config = config or CacheConfig()
         self.control = control or _NO_CONTROL

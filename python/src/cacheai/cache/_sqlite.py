@@ -87,9 +87,11 @@ class SQLiteCache:
         try:
             return self._connect().execute(sql, args).fetchall()
         except sqlite3.DatabaseError as exc:
-            if "locked" in str(exc) or "busy" in str(exc) or (isinstance(exc, sqlite3.OperationalError) and (
-                "disk" in str(exc) or "readonly" in str(exc)
-            )):
+            if (
+                "locked" in str(exc)
+                or "busy" in str(exc)
+                or (isinstance(exc, sqlite3.OperationalError) and ("disk" in str(exc) or "readonly" in str(exc)))
+            ):
                 raise
             self._reset(exc)
             return self._connect().execute(sql, args).fetchall()
