@@ -22,6 +22,7 @@ import requests.structures
 
 from .._layers import Layer
 from ._config import CacheConfig, CacheControl, coerce_control
+from ._embeddings import EmbeddingPlan, item_entry_body, items_of, merged_answer, send_only
 from ._key import key_scope, make_key
 from ._store import Cache, CorruptEntryError
 
@@ -33,6 +34,7 @@ __all__ = ["CacheLayer"]
 log = logging.getLogger("cacheai")
 
 NOTE = "cache"
+EMBEDDINGS_NOTE = "cache.embeddings"
 _NO_CONTROL = CacheControl()
 _KEPT_HEADERS = ("content-type", "x-request-id", "openai-model", "openai-processing-ms")
 
@@ -78,6 +80,8 @@ class CacheLayer(Layer):
         key = self.key_for(exchange)
         if key is None:
             return None
+        if exchange.request.url and _relative(exchange).strip("/") == "embeddings":
+            return self._lookup_embeddings(exchange, control)
         exchange.cache_key = key
         if not control.refresh:
             entry = self._guard(self.store.get, key)
@@ -92,6 +96,10 @@ class CacheLayer(Layer):
         return None
 
     def complete(self, exchange: Exchange) -> None:
+        plan = exchange.notes.pop(EMBEDDINGS_NOTE, None)
+        if plan is not None:
+            self._complete_embeddings(exchange, plan)
+            return
         key = exchange.notes.pop(NOTE, None)
         response = exchange.response
         if key is None or response is None or response.status_code != 200:
@@ -125,6 +133,7 @@ class CacheLayer(Layer):
 
     def abort(self, exchange: Exchange, error: BaseException | None) -> None:
         exchange.notes.pop(NOTE, None)
+        exchange.notes.pop(EMBEDDINGS_NOTE, None)
         exchange.recorder = None
 
     # -- the key -----------------------------------------------------------------------------------------------
@@ -136,21 +145,98 @@ class CacheLayer(Layer):
         if request.method != "POST" or exchange.options.files is not None or not isinstance(body, Mapping):
             return None
         config = self.config
-        url = request.url or ""
-        base = exchange.owner.base_url if exchange.owner is not None else ""
-        relative = url.split("?", 1)[0][len(base) :] if url.startswith(base) else ""
-        if relative.strip("/") not in config.endpoints:
+        if _relative(exchange).strip("/") not in config.endpoints:
             return None
         if config.deterministic_only and not _deterministic(body):
             return None
+        return self._key(exchange, body)
+
+    def _key(self, exchange: Exchange, body: Mapping[str, Any], *extra: tuple[str, Any]) -> str:
+        config = self.config
+        request = exchange.request
         headers = request.headers
         scope = None
         if config.scope_by_api_key:
             auth = headers.get("Authorization") or headers.get("api-key") or ""
             scope = key_scope(auth)
         return make_key(
-            "POST", url, body, headers, namespace=config.namespace, scope=scope, ignore_params=config.ignore_params
+            "POST",
+            request.url or "",
+            body,
+            headers,
+            namespace=config.namespace,
+            scope=scope,
+            ignore_params=config.ignore_params,
+            extra=extra,
         )
+
+    # -- embeddings, per input item ----------------------------------------------------------------------------
+
+    def _lookup_embeddings(self, exchange: Exchange, control: CacheControl) -> requests.Response | None:
+        body = exchange.body
+        items = items_of(body)
+        if items is None:
+            return None
+        plan = EmbeddingPlan([self._key(exchange, {**body, "input": item}, ("item", True)) for item in items])
+        plan.store = not control.no_store
+        for position, key in enumerate(plan.keys):
+            entry = None if control.refresh else self._guard(self.store.get, key)
+            if entry is not None and self._fresh(entry, control):
+                try:
+                    plan.hits[position] = json.loads(entry["body"])
+                except ValueError:
+                    plan.sent.append(position)
+                    continue
+                plan.model = plan.model or entry.get("model")
+            else:
+                plan.sent.append(position)
+        self._counters.add("hits" if not plan.sent else "misses")
+        if not plan.sent:
+            exchange.cache_key = plan.keys[0] if len(plan.keys) == 1 else None
+            answer = merged_answer(plan, None, len(items))
+            return _replay(
+                {"status": 200, "body": json.dumps(answer), "headers": {"content-type": "application/json"}}, exchange
+            )
+        if plan.hits:
+            send_only(exchange, plan.sent, items)
+        if plan.hits or plan.store:
+            exchange.notes[EMBEDDINGS_NOTE] = plan
+        return None
+
+    def _complete_embeddings(self, exchange: Exchange, plan: EmbeddingPlan) -> None:
+        response = exchange.response
+        if response is None or response.status_code != 200:
+            return
+        try:
+            answer = json.loads(response.content)
+            received = sorted(answer["data"], key=lambda d: d.get("index", 0))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return
+        if len(received) != len(plan.sent):
+            return
+        if plan.store:
+            now = self.config.clock()
+            for position, item in zip(plan.sent, received, strict=True):
+                entry = {
+                    "v": 1,
+                    "request": {
+                        "method": "POST",
+                        "path": _path_of(exchange.request.url or ""),
+                        "model": exchange.model,
+                    },
+                    "status": 200,
+                    "headers": {},
+                    "body": item_entry_body(item),
+                    "stream": False,
+                    "model": answer.get("model"),
+                    "created": now,
+                    "hits": 0,
+                }
+                if self._guard(self.store.set, plan.keys[position], entry, self.config.ttl, failed=False) is not False:
+                    self._counters.add("stores")
+        if plan.hits:
+            merged = merged_answer(plan, answer, len(plan.keys))
+            response._content = json.dumps(merged, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
     # -- client.cache ------------------------------------------------------------------------------------------
 
@@ -230,6 +316,13 @@ class CacheLayer(Layer):
 
     def __repr__(self) -> str:
         return f"CacheLayer({self.store!r})"
+
+
+def _relative(exchange: Exchange) -> str:
+    """The request's path relative to the client's base URL ("" if it is elsewhere)."""
+    url = (exchange.request.url or "").split("?", 1)[0]
+    base = exchange.owner.base_url if exchange.owner is not None else ""
+    return url[len(base) :] if base and url.startswith(base) else ""
 
 
 def _control_of(exchange: Exchange) -> CacheControl | None:
