@@ -9,6 +9,7 @@ tracing) and ``KEY_VERSION``. The API key is never part of it; ``scope_key`` add
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import json
@@ -52,7 +53,8 @@ def canonical_json(value: Any) -> bytes:
     ).encode("utf-8")
 
 
-def normalize_url(url: str) -> tuple[str, str, list[tuple[str, str]]]:
+@functools.lru_cache(maxsize=512)
+def normalize_url(url: str) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     """``(origin, path, sorted query)``: scheme and host lower-cased, default port and trailing slash dropped."""
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
@@ -60,7 +62,7 @@ def normalize_url(url: str) -> tuple[str, str, list[tuple[str, str]]]:
     port = parts.port
     origin = f"{scheme}://{host}" + (f":{port}" if port is not None and str(port) != _DEFAULT_PORTS.get(scheme) else "")
     path = "/" + parts.path.strip("/")
-    return origin, path, sorted(parse_qsl(parts.query, keep_blank_values=True))
+    return origin, path, tuple(sorted(parse_qsl(parts.query, keep_blank_values=True)))
 
 
 def key_scope(api_key: str, secret: bytes = b"cacheai-cache-scope") -> str:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import requests
+import requests.cookies
 import requests.structures
 
 from .._layers import Layer
@@ -347,16 +348,24 @@ def _path_of(url: str) -> str:
 
 def _replay(entry: dict[str, Any], exchange: Exchange) -> requests.Response:
     """A ``requests.Response`` carrying a stored answer, read already (a stream replays from its bytes)."""
-    response = requests.Response()
-    response.status_code = int(entry["status"])
-    response.reason = "OK"
+    response = requests.Response.__new__(requests.Response)  # __init__ builds a cookie jar a replay never uses
     headers = entry.get("headers")
     response.headers = requests.structures.CaseInsensitiveDict(headers if isinstance(headers, dict) else {})
     response.headers["x-cacheai-cache"] = "hit"
+    response.status_code = int(entry["status"])
+    response.reason = "OK"
     response._content = str(entry["body"]).encode("utf-8")
     response._content_consumed = True  # type: ignore[attr-defined]
+    response._next = None  # type: ignore[attr-defined]
+    response.raw = None
     response.encoding = "utf-8"
+    response.history = []
+    response.cookies = _NO_COOKIES
     response.url = exchange.request.url or ""
     response.request = exchange.request
-    response.elapsed = timedelta(0)
+    response.elapsed = _NO_TIME
     return response
+
+
+_NO_TIME = timedelta(0)
+_NO_COOKIES = requests.cookies.RequestsCookieJar()

@@ -60,12 +60,16 @@ def decode_entry(data: bytes | str) -> dict[str, Any]:
 
 
 class MemoryCache:
-    """An in-process LRU store bounded by ``max_entries`` and ``max_bytes`` (of encoded entries)."""
+    """An in-process LRU store bounded by ``max_entries`` and ``max_bytes`` (of encoded entries).
+
+    Entries are JSON-encoded once when stored (to check and size them) and kept decoded, so that a hit costs
+    no decoding; ``get`` returns a copy.
+    """
 
     def __init__(self, max_entries: int = 10_000, max_bytes: int = 256 * 1024 * 1024) -> None:
         self.max_entries = max_entries
         self.max_bytes = max_bytes
-        self._entries: OrderedDict[str, tuple[bytes, int]] = OrderedDict()
+        self._entries: OrderedDict[str, tuple[dict[str, Any], int, int]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
@@ -74,33 +78,35 @@ class MemoryCache:
             found = self._entries.get(key)
             if found is None:
                 return None
-            data, hits = found
-            self._entries[key] = (data, hits + 1)
+            entry, size, hits = found
+            self._entries[key] = (entry, size, hits + 1)
             self._entries.move_to_end(key)
-        entry = decode_entry(data)
+        entry = dict(entry)
         entry["hits"] = hits + 1
         return entry
 
     def set(self, key: str, entry: dict[str, Any], ttl: float | None = None) -> None:
         data = encode_entry(entry)
-        if len(data) > self.max_bytes:
+        size = len(data)
+        if size > self.max_bytes:
             return
+        kept = decode_entry(data)  # a private copy, exactly what a JSON store would give back
         with self._lock:
             old = self._entries.pop(key, None)
             if old is not None:
-                self._bytes -= len(old[0])
-            self._entries[key] = (data, int(entry.get("hits", 0)))
-            self._bytes += len(data)
+                self._bytes -= old[1]
+            self._entries[key] = (kept, size, int(entry.get("hits", 0)))
+            self._bytes += size
             while len(self._entries) > self.max_entries or self._bytes > self.max_bytes:
-                _, (dropped, _hits) = self._entries.popitem(last=False)
-                self._bytes -= len(dropped)
+                _, (_dropped, dropped_size, _hits) = self._entries.popitem(last=False)
+                self._bytes -= dropped_size
 
     def delete(self, key: str) -> bool:
         with self._lock:
             old = self._entries.pop(key, None)
             if old is None:
                 return False
-            self._bytes -= len(old[0])
+            self._bytes -= old[1]
             return True
 
     def clear(self) -> int:
