@@ -17,6 +17,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+import pydantic_core
 import requests
 import requests.cookies
 import requests.structures
@@ -336,7 +337,7 @@ def _deterministic(body: Mapping[str, Any]) -> bool:
 
 def _is_json_answer(data: bytes) -> bool:
     try:
-        parsed = json.loads(data)
+        parsed = pydantic_core.from_json(data)
     except ValueError:
         return False
     return isinstance(parsed, dict) and not parsed.get("error")

@@ -90,7 +90,8 @@ class MemoryCache:
         size = len(data)
         if size > self.max_bytes:
             return
-        kept = decode_entry(data)  # a private copy, exactly what a JSON store would give back
+        # A private copy (values are JSON scalars or flat objects of them, as encode_entry just proved).
+        kept = {k: dict(v) if isinstance(v, dict) else v for k, v in entry.items()}
         with self._lock:
             old = self._entries.pop(key, None)
             if old is not None:
