@@ -29,7 +29,7 @@ from payloads import CHAT_MESSAGES, stream_model
 from run import BenchServer, choose_cpus
 
 import cacheai
-from cacheai.cache import CacheLayer, MemoryCache, RedisCache, SQLiteCache
+from cacheai.cache import MemoryCache, RedisCache, SQLiteCache
 
 
 def start_redis(folder: str) -> tuple[subprocess.Popen[bytes] | None, str | None]:
