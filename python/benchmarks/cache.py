@@ -3,11 +3,11 @@
     python benchmarks/cache.py            # about a minute
     python benchmarks/cache.py --smoke    # tiny sizes, a few seconds
 
-Figures (client CPU per call, median over rounds, rotating order): a miss with the cache off and on (every
-call a new request), a hit from memory, SQLite and Redis (a local redis-server, if installed), and per chunk,
-a 10k-chunk stream parsed live versus replayed from the cache. LiteLLM's ``litellm.Cache`` is not run here:
-its import alone takes seconds and it wraps ``litellm.completion``, not a client, so the figures would not
-compare like with like.
+Figures (client CPU per call, median over rounds, rotating order; ratios taken round by round): a miss
+with the cache off and on (every call a new request), a hit from memory, SQLite and Redis (a local
+redis-server, if installed), and per chunk, a 10k-chunk stream parsed live versus replayed from the cache.
+LiteLLM's ``litellm.Cache`` is not run here: its import alone takes seconds and it wraps
+``litellm.completion``, not a client, so the figures would not compare like with like.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from measure import round_robin, timed
+from measure import ratios, round_robin, timed
 from payloads import CHAT_MESSAGES, stream_model
 from run import BenchServer, choose_cpus
 
@@ -90,11 +90,11 @@ def main() -> None:
             **{f"hit, {name}": chat(c, False) for name, c in stores.items()},
         }
         results = round_robin(list(cases), lambda name: timed(cases[name], calls, 1), rounds)
-        cpu = {name: statistics.median(series.cpu()) for name, series in results.items()}
-        miss = cpu["miss, cache off"]
+        miss = results["miss, cache off"].cpu()
         print(f"{'case':28} {'CPU µs/call':>12} {'÷ miss (off)':>13}")
-        for name, value in cpu.items():
-            print(f"{name:28} {value * 1e6:12.1f} {value / miss:13.2f}")
+        for name, series in results.items():
+            ratio = statistics.median(ratios(series.cpu(), miss))
+            print(f"{name:28} {statistics.median(series.cpu()) * 1e6:12.1f} {ratio:13.2f}")
 
         memory = stores["memory"]
         model = stream_model(chunks)
@@ -109,11 +109,11 @@ def main() -> None:
         stream(memory)()  # recorded and stored
         stream_cases = {"stream, parsed live": stream(off), "stream, replayed from cache": stream(memory)}
         sresults = round_robin(list(stream_cases), lambda name: timed(stream_cases[name], 1, chunks), rounds)
-        live = statistics.median(sresults["stream, parsed live"].cpu())
+        live = sresults["stream, parsed live"].cpu()
         print(f"\n{chunks}-chunk stream {'CPU µs/chunk':>14} {'÷ live':>8}")
         for name, series in sresults.items():
-            value = statistics.median(series.cpu())
-            print(f"{name:28} {value * 1e6:12.2f} {value / live:8.2f}")
+            ratio = statistics.median(ratios(series.cpu(), live))
+            print(f"{name:28} {statistics.median(series.cpu()) * 1e6:12.2f} {ratio:8.2f}")
         print("\nlitellm.Cache: not measured here (see the module docstring)")
     finally:
         server.close()

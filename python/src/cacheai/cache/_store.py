@@ -18,6 +18,9 @@ __all__ = ["Cache", "CorruptEntryError", "MemoryCache", "decode_entry", "encode_
 _REQUIRED: dict[str, type | tuple[type, ...]] = {"status": int, "body": str, "created": (int, float)}
 
 
+_ENTRY_OVERHEAD = 256  # bytes counted for an entry's fields other than its body
+
+
 class CorruptEntryError(ValueError):
     """A stored entry could not be decoded; the store has discarded it."""
 
@@ -62,8 +65,8 @@ def decode_entry(data: bytes | str) -> dict[str, Any]:
 class MemoryCache:
     """An in-process LRU store bounded by ``max_entries`` and ``max_bytes`` (of encoded entries).
 
-    Entries are JSON-encoded once when stored (to check and size them) and kept decoded, so that a hit costs
-    no decoding; ``get`` returns a copy.
+    Entries are kept decoded, so that a hit costs no decoding; ``get`` returns a copy. Their size is counted as
+    the characters of their answer (``body``) plus a fixed overhead for the rest, without encoding them.
     """
 
     def __init__(self, max_entries: int = 10_000, max_bytes: int = 256 * 1024 * 1024) -> None:
@@ -86,12 +89,10 @@ class MemoryCache:
         return entry
 
     def set(self, key: str, entry: dict[str, Any], ttl: float | None = None) -> None:
-        data = encode_entry(entry)
-        size = len(data)
+        size = len(str(entry.get("body", ""))) + _ENTRY_OVERHEAD
         if size > self.max_bytes:
             return
-        # A private copy (values are JSON scalars or flat objects of them, as encode_entry just proved).
-        kept = {k: dict(v) if isinstance(v, dict) else v for k, v in entry.items()}
+        kept = {k: dict(v) if isinstance(v, dict) else v for k, v in entry.items()}  # a private copy
         with self._lock:
             old = self._entries.pop(key, None)
             if old is not None:
