@@ -158,3 +158,56 @@ def test_cli_cache_stats_clear_path(
     assert json.loads(capsys.readouterr().out)["entries"] == 1
     assert main(["cache", "clear", "--cache", spec]) == 0
     assert "removed 1 entries" in capsys.readouterr().out
+
+
+def test_eight_threads_on_one_sqlite_key(server: FakeOpenAIServer, tmp_path: Path) -> None:
+    import threading
+
+    client = CacheAI(base_url=server.base_url, cache=SQLiteCache(tmp_path / "c.db"))
+    chat(client)
+    results: list[bool] = []
+    barrier = threading.Barrier(8)
+
+    def work() -> None:
+        barrier.wait()
+        results.extend(cacheai.info(chat(client)).cached for _ in range(10))
+
+    threads = [threading.Thread(target=work) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert results == [True] * 80 and len(server.requests) == 1
+    assert client.cache is not None and client.cache.stats()["errors"] == 0
+
+
+class DictStore:
+    """A store written against the documented protocol only (no cacheai base class)."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, str] = {}
+
+    def get(self, key: str) -> dict[str, object] | None:
+        return json.loads(self.data[key]) if key in self.data else None
+
+    def set(self, key: str, entry: dict[str, object], ttl: float | None = None) -> None:
+        self.data[key] = json.dumps(entry)
+
+    def delete(self, key: str) -> bool:
+        return self.data.pop(key, None) is not None
+
+    def clear(self) -> int:
+        count = len(self.data)
+        self.data.clear()
+        return count
+
+    def stats(self) -> dict[str, object]:
+        return {"entries": len(self.data), "bytes": sum(map(len, self.data.values()))}
+
+
+def test_a_store_of_your_own(server: FakeOpenAIServer) -> None:
+    store = DictStore()
+    client = CacheAI(base_url=server.base_url, cache=store)
+    chat(client)
+    assert cacheai.info(chat(client)).cached and len(store.data) == 1
+    assert client.cache is not None and client.cache.stats()["entries"] == 1
