@@ -53,6 +53,7 @@ if TYPE_CHECKING:
         omit,
     )
     from ._usage import TokenUsage
+    from .limits import RateLimitConfig, RateLimiter, RateLimitExceededLocally
 
 _LAZY: dict[str, str] = {
     "APIConnectionError": "._exceptions",
@@ -83,7 +84,10 @@ _LAZY: dict[str, str] = {
     "PermissionDeniedError": "._exceptions",
     "Price": "._prices",
     "RateLimitError": "._exceptions",
+    "RateLimitConfig": ".limits",
+    "RateLimitExceededLocally": ".limits",
     "RateLimitSnapshot": "._ratelimit_headers",
+    "RateLimiter": ".limits",
     "RequestOptions": "._types",
     "ResponseInfo": "._info",
     "RetryPolicy": "._retry",
@@ -134,7 +138,10 @@ __all__ = [
     "PermissionDeniedError",
     "Price",
     "RateLimitError",
+    "RateLimitConfig",
+    "RateLimitExceededLocally",
     "RateLimitSnapshot",
+    "RateLimiter",
     "RequestOptions",
     "ResponseInfo",
     "RetryPolicy",

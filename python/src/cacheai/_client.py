@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from ._pagination import BasePage
     from ._prices import Price
     from ._resource import RawResponseMirror
+    from .limits import RateLimitConfig, RateLimiter
     from .resources.batches import Batches
     from .resources.chat import Chat
     from .resources.completions import Completions
@@ -89,6 +90,7 @@ class CacheAI:
         retry_policy: RetryPolicy | None = None,
         default_model: str | None = None,
         prices: Mapping[str, Price | Mapping[str, float]] | None = None,
+        rate_limit: RateLimitConfig | Mapping[str, RateLimitConfig] | RateLimiter | None = None,
     ) -> None:
         _check_max_retries(max_retries)
         if api_key is None:
@@ -133,6 +135,10 @@ class CacheAI:
         # [circuit breaker]
         # [key pool]
         # [rate limiter]
+        if rate_limit is not None:
+            from .limits._layer import make_layer
+
+            layers.append(make_layer(rate_limit))
         self._layers: tuple[Layer, ...] = tuple(layers)
         self._http = self._build_http()
 
@@ -361,6 +367,17 @@ class CacheAI:
         from .resources.responses import Responses
 
         return Responses(self)
+
+    @property
+    def rate_limiter(self) -> RateLimiter | None:
+        """The client-side limiter given as ``rate_limit`` (shared with copies), or ``None``; see its ``state()``."""
+        if self._layers:
+            from .limits._layer import RateLimitLayer
+
+            for layer in self._layers:
+                if isinstance(layer, RateLimitLayer):
+                    return layer.limiter
+        return None
 
     @property
     def rate_limits(self) -> ObservedRateLimits:

@@ -1,0 +1,80 @@
+"""Where one budget's two buckets live: in this process (``LocalBudgets``) or in Redis (``_redis.RedisBudgets``).
+
+Both answer the same four questions, each atomic: ``take`` (admit one request and its tokens, or say how long
+until they fit), ``give`` (refund or charge tokens after the fact), ``correct`` (the server's figures) and
+``levels`` (for ``state()``).
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .._ratelimit_headers import RateLimitSnapshot
+from ._bucket import Bucket
+
+__all__ = ["Budgets", "LocalBudgets"]
+
+REQUESTS = "requests_per_minute"
+TOKENS = "tokens_per_minute"
+
+
+class Budgets(Protocol):
+    def take(self, tokens: int, now: float) -> tuple[float, str]: ...
+    def give(self, tokens: int, now: float) -> None: ...
+    def correct(self, snapshot: RateLimitSnapshot, learn: bool, now: float) -> None: ...
+    def levels(self, now: float) -> tuple[float | None, float | None, float | None, float | None]: ...
+
+
+class LocalBudgets:
+    """A request bucket and a token bucket in memory (either ``None``: unlimited until learnt). Lock held by caller."""
+
+    def __init__(self, requests_per_minute: float | None, tokens_per_minute: float | None, now: float) -> None:
+        self.requests = Bucket(requests_per_minute, now) if requests_per_minute else None
+        self.tokens = Bucket(tokens_per_minute, now) if tokens_per_minute else None
+        self._fixed_requests = requests_per_minute is not None
+        self._fixed_tokens = tokens_per_minute is not None
+
+    def take(self, tokens: int, now: float) -> tuple[float, str]:
+        """``(0.0, "")`` after charging both buckets, else the longest wait and the budget that causes it."""
+        wait, budget = 0.0, ""
+        if self.requests is not None:
+            wait = self.requests.wait_for(1, now)
+            budget = REQUESTS if wait else ""
+        if self.tokens is not None and tokens:
+            token_wait = self.tokens.wait_for(tokens, now)
+            if token_wait > wait:
+                wait, budget = token_wait, TOKENS
+        if wait:
+            return wait, budget
+        if self.requests is not None:
+            self.requests.take(1, now)
+        if self.tokens is not None:
+            self.tokens.take(tokens, now)
+        return 0.0, ""
+
+    def give(self, tokens: int, now: float) -> None:
+        if self.tokens is not None and tokens:
+            self.tokens.give(tokens, now)
+
+    def correct(self, snapshot: RateLimitSnapshot, learn: bool, now: float) -> None:
+        """Lower the levels to the server's remaining; with ``learn``, size unconfigured buckets by its limits."""
+        if self.requests is None and learn and snapshot.limit_requests:
+            self.requests = Bucket(snapshot.limit_requests, now)
+        if self.tokens is None and learn and snapshot.limit_tokens:
+            self.tokens = Bucket(snapshot.limit_tokens, now)
+        if self.requests is not None:
+            limit = None if self._fixed_requests or not learn else snapshot.limit_requests
+            self.requests.correct(limit, snapshot.remaining_requests, now)
+        if self.tokens is not None:
+            limit = None if self._fixed_tokens or not learn else snapshot.limit_tokens
+            self.tokens.correct(limit, snapshot.remaining_tokens, now)
+
+    def levels(self, now: float) -> tuple[float | None, float | None, float | None, float | None]:
+        """Requests left, requests per minute, tokens left, tokens per minute (``None``: not limited)."""
+        r, t = self.requests, self.tokens
+        return (
+            None if r is None else r.refill(now),
+            None if r is None else r.capacity,
+            None if t is None else t.refill(now),
+            None if t is None else t.capacity,
+        )
