@@ -45,7 +45,7 @@ def _chars(text: str) -> int:
 def _counter() -> Callable[[str], int]:
     """tiktoken's counter when it can run offline, else the character estimate."""
     try:
-        import tiktoken
+        import tiktoken  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         return _chars
     cache_dir = os.environ.get("TIKTOKEN_CACHE_DIR") or os.environ.get("DATA_GYM_CACHE_DIR")

@@ -10,6 +10,7 @@ from typing import Any
 
 from ._faults import ForcedResponse, StreamFaults, encode_body
 from ._handler import FakeHTTPServer
+from ._ratelimits import FakeRateLimits
 from ._records import RecordedRequest
 from ._replies import Reply, ReplySource, default_reply
 from ._routes import JsonOutcome, route
@@ -35,8 +36,10 @@ class FakeOpenAIServer:
         models: Sequence[str] = DEFAULT_MODELS,
         embedding_dimensions: int = 1536,
         verbose: bool = False,
+        rate_limits: FakeRateLimits | None = None,
     ) -> None:
         self.api_key = api_key
+        self.rate_limits = rate_limits  # RPM/TPM enforcement (see _ratelimits.py); None: unlimited
         self.models: tuple[str, ...] = tuple(models)
         self.default_model = self.models[0] if self.models else "fake-model"
         self.default_embedding_model = next((m for m in self.models if "embedding" in m), self.default_model)
