@@ -172,11 +172,12 @@ class RateLimiter:
         scope = self._scopes.get((entry, key))
         if scope is None:
             config = self._entries[entry]
-            budgets: Budgets = LocalBudgets(config.requests_per_minute, config.tokens_per_minute, self._clock())
+            local = LocalBudgets(config.requests_per_minute, config.tokens_per_minute, self._clock())
+            budgets: Budgets = local
             if config.backend is not None:
                 from ._redis import RedisBudgets
 
-                budgets = RedisBudgets(config, f"{entry}:{key}", budgets)
+                budgets = RedisBudgets(config, f"{entry}:{key}", local)
             scope = self._scopes[(entry, key)] = _Scope(entry, key, config, budgets)
         return scope
 
