@@ -37,7 +37,7 @@ def test_no_rate_limit_means_no_layer(server: FakeOpenAIServer) -> None:
 
 
 def test_copies_share_the_limiter_and_a_limiter_is_shared_by_clients(server: FakeOpenAIServer) -> None:
-    limiter = RateLimiter(RateLimitConfig(requests_per_minute=2, max_wait=0.01))
+    limiter = RateLimiter(RateLimitConfig(requests_per_minute=2, max_wait=0.5))
     first, second = client(server, rate_limit=limiter), client(server, rate_limit=limiter)
     assert first.with_options(timeout=5).rate_limiter is limiter is second.rate_limiter
     first.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)
@@ -142,7 +142,7 @@ def test_retry_after_longer_than_the_policy_allows_is_not_retried(server: FakeOp
 def test_matching_config_sees_no_429_from_an_enforcing_server() -> None:
     limits = FakeRateLimits(rpm=30, tpm=3_000)
     with FakeOpenAIServer(rate_limits=limits) as fake:
-        c = client(fake, rate_limit=RateLimitConfig(requests_per_minute=30, tokens_per_minute=3_000, max_wait=0.01))
+        c = client(fake, rate_limit=RateLimitConfig(requests_per_minute=30, tokens_per_minute=3_000, max_wait=0.5))
         sent = refused = 0
         for _ in range(40):
             try:
@@ -157,7 +157,7 @@ def test_matching_config_sees_no_429_from_an_enforcing_server() -> None:
 def test_adaptive_without_numbers_follows_the_server() -> None:
     limits = FakeRateLimits(rpm=5)
     with FakeOpenAIServer(rate_limits=limits) as fake:
-        c = client(fake, rate_limit=RateLimitConfig(adaptive_throttling=True, max_wait=0.01), max_retries=0)
+        c = client(fake, rate_limit=RateLimitConfig(adaptive_throttling=True, max_wait=0.5), max_retries=0)
         for _ in range(5):
             c.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES, max_tokens=5)
         state = c.rate_limiter.state()["*"]  # type: ignore[union-attr]

@@ -20,7 +20,7 @@ WORKER = textwrap.dedent(
     import sys
     from cacheai import CacheAI, RateLimitConfig, RateLimitExceededLocally
     base_url, redis_url, rpm, calls = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
-    config = RateLimitConfig(requests_per_minute=rpm, max_wait=0.01, backend=redis_url or None)
+    config = RateLimitConfig(requests_per_minute=rpm, max_wait=0.5, backend=redis_url or None)
     client = CacheAI(base_url=base_url, max_retries=0, rate_limit=config)
     sent = refused = 0
     for _ in range(calls):
@@ -88,7 +88,7 @@ def test_redis_stopped_mid_run_falls_back_to_local_limits_with_one_warning(
     redis = own_redis_server
     monkeypatch.setattr(_redis, "RETRY_AFTER_S", 0.0)  # try Redis again on every call
     with FakeOpenAIServer() as server:
-        config = RateLimitConfig(requests_per_minute=5, max_wait=0.01, backend=redis.url)  # type: ignore[attr-defined]
+        config = RateLimitConfig(requests_per_minute=5, max_wait=0.5, backend=redis.url)  # type: ignore[attr-defined]
         client = CacheAI(base_url=server.base_url, rate_limit=config)
         for _ in range(3):
             client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])

@@ -10,15 +10,22 @@ class Bucket:
     holds its lock); every method takes the current time, so tests drive it with any clock.
 
     ``level`` may go below zero: a reconcile that charges more than was estimated is a debt paid by refill.
+    ``headroom_s``: an admission also needs that many seconds of refill in hand, so that a request arriving at the
+    server sooner after the previous one than it left the client (network jitter) still fits the server's bucket.
     """
 
-    __slots__ = ("capacity", "level", "rate", "updated")
+    __slots__ = ("capacity", "headroom_s", "level", "margin", "rate", "updated")
 
-    def __init__(self, capacity: float, now: float) -> None:
-        self.capacity = float(capacity)
-        self.rate = self.capacity / 60.0
+    def __init__(self, capacity: float, now: float, headroom_s: float = 0.0) -> None:
+        self.headroom_s = headroom_s
+        self._resize(float(capacity))
         self.level = self.capacity
         self.updated = now
+
+    def _resize(self, capacity: float) -> None:
+        self.capacity = capacity
+        self.rate = capacity / 60.0
+        self.margin = self.rate * self.headroom_s
 
     def refill(self, now: float) -> float:
         """Bring the level up to ``now``; returns it."""
@@ -29,7 +36,7 @@ class Bucket:
 
     def wait_for(self, amount: float, now: float) -> float:
         """Seconds until ``amount`` units fit (``0.0``: now). An amount above the capacity waits for a full bucket."""
-        need = min(amount, self.capacity) - self.refill(now)
+        need = min(amount + self.margin, self.capacity) - self.refill(now)
         return 0.0 if need <= 0 else need / self.rate
 
     def take(self, amount: float, now: float) -> None:
@@ -45,8 +52,7 @@ class Bucket:
         """Take the server's figures as the truth: a new limit resizes the bucket, a lower remaining lowers it."""
         if limit is not None and limit != self.capacity:
             self.refill(now)
-            self.capacity = float(limit)
-            self.rate = self.capacity / 60.0
+            self._resize(float(limit))
             self.level = min(self.level, self.capacity)
         if remaining is not None:
             self.refill(now)

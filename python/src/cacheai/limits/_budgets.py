@@ -14,6 +14,7 @@ from ._bucket import Bucket
 
 __all__ = ["Budgets", "LocalBudgets"]
 
+HEADROOM_S = 0.1  # see Bucket: 100 ms of refill kept in hand against network jitter
 REQUESTS = "requests_per_minute"
 TOKENS = "tokens_per_minute"
 
@@ -29,8 +30,8 @@ class LocalBudgets:
     """A request bucket and a token bucket in memory (either ``None``: unlimited until learnt). Lock held by caller."""
 
     def __init__(self, requests_per_minute: float | None, tokens_per_minute: float | None, now: float) -> None:
-        self.requests = Bucket(requests_per_minute, now) if requests_per_minute else None
-        self.tokens = Bucket(tokens_per_minute, now) if tokens_per_minute else None
+        self.requests = Bucket(requests_per_minute, now, HEADROOM_S) if requests_per_minute else None
+        self.tokens = Bucket(tokens_per_minute, now, HEADROOM_S) if tokens_per_minute else None
         self._fixed_requests = requests_per_minute is not None
         self._fixed_tokens = tokens_per_minute is not None
 
@@ -59,9 +60,9 @@ class LocalBudgets:
     def correct(self, snapshot: RateLimitSnapshot, learn: bool, now: float) -> None:
         """Lower the levels to the server's remaining; with ``learn``, size unconfigured buckets by its limits."""
         if self.requests is None and learn and snapshot.limit_requests:
-            self.requests = Bucket(snapshot.limit_requests, now)
+            self.requests = Bucket(snapshot.limit_requests, now, HEADROOM_S)
         if self.tokens is None and learn and snapshot.limit_tokens:
-            self.tokens = Bucket(snapshot.limit_tokens, now)
+            self.tokens = Bucket(snapshot.limit_tokens, now, HEADROOM_S)
         if self.requests is not None:
             limit = None if self._fixed_requests or not learn else snapshot.limit_requests
             self.requests.correct(limit, snapshot.remaining_requests, now)

@@ -16,7 +16,7 @@ import warnings
 from typing import Any
 
 from .._ratelimit_headers import RateLimitSnapshot
-from ._budgets import REQUESTS, TOKENS, LocalBudgets
+from ._budgets import HEADROOM_S, REQUESTS, TOKENS, LocalBudgets
 from ._config import RateLimitConfig
 
 __all__ = ["RedisBudgets"]
@@ -28,7 +28,7 @@ _SCRIPT = """
 local t = redis.call('TIME')
 local now = tonumber(t[1]) + tonumber(t[2]) / 1e6
 local rpm, tpm = tonumber(ARGV[1]), tonumber(ARGV[2])
-local cr, ct, mode = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5]
+local cr, ct, mode, h = tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5], tonumber(ARGV[6])
 local s = redis.call('HMGET', KEYS[1], 'r', 't', 'ts', 'pause')
 local r, tk = tonumber(s[1]) or rpm, tonumber(s[2]) or tpm
 local ts, pause = tonumber(s[3]) or now, tonumber(s[4]) or 0
@@ -38,12 +38,13 @@ if tpm > 0 then tk = math.min(tpm, tk + dt * tpm / 60) end
 local wait, which = 0, ''
 if mode == 'take' then
   if pause > now then wait, which = pause - now, 'pause' end
-  if rpm > 0 and r < math.min(cr, rpm) then
-    local w = (math.min(cr, rpm) - r) * 60 / rpm
+  local nr, nt = math.min(cr + h * rpm / 60, rpm), math.min(ct + h * tpm / 60, tpm)
+  if rpm > 0 and r < nr then
+    local w = (nr - r) * 60 / rpm
     if w > wait then wait, which = w, 'r' end
   end
-  if tpm > 0 and tk < math.min(ct, tpm) then
-    local w = (math.min(ct, tpm) - tk) * 60 / tpm
+  if tpm > 0 and ct > 0 and tk < nt then
+    local w = (nt - tk) * 60 / tpm
     if w > wait then wait, which = w, 't' end
   end
   if wait == 0 then r, tk = r - cr, tk - ct end
@@ -89,7 +90,7 @@ class RedisBudgets:
 
                 self._client = redis.Redis.from_url(self._url, socket_timeout=1.0, socket_connect_timeout=1.0)
                 self._script = self._client.register_script(_SCRIPT)
-            answer: list[Any] = self._script(keys=[self._key], args=[self._rpm, self._tpm, cost_r, cost_t, mode])
+            answer: list[Any] = self._script(keys=[self._key], args=[self._rpm, self._tpm, cost_r, cost_t, mode, HEADROOM_S])
             return answer
         except Exception as exc:  # redis.RedisError, OSError, ImportError: never fail the call
             self.failures += 1

@@ -26,6 +26,7 @@ class FakeHTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
+    request_queue_size = 128  # many threads connecting at once must not see refused connections
 
     def __init__(self, fake: FakeOpenAIServer, port: int) -> None:
         self.fake = fake
