@@ -90,7 +90,9 @@ class RedisBudgets:
 
                 self._client = redis.Redis.from_url(self._url, socket_timeout=1.0, socket_connect_timeout=1.0)
                 self._script = self._client.register_script(_SCRIPT)
-            answer: list[Any] = self._script(keys=[self._key], args=[self._rpm, self._tpm, cost_r, cost_t, mode, HEADROOM_S])
+            answer: list[Any] = self._script(
+                keys=[self._key], args=[self._rpm, self._tpm, cost_r, cost_t, mode, HEADROOM_S]
+            )
             return answer
         except Exception as exc:  # redis.RedisError, OSError, ImportError: never fail the call
             self.failures += 1
