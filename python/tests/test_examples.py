@@ -20,6 +20,7 @@ EXPECTED_OUTPUT = {
     "streaming.py": ["Echo: Count from one to five in words.", "[18 tokens]"],
     "tool_calls.py": ["The model calls get_weather(", "Final answer: The get_weather tool returned: "],
     "embeddings.py": ["3 vectors of 1536 dimensions", "Closest document: "],
+    "rate_limited.py": ["500 requests, ", "; 0 refused by the server (429)", "0 in flight"],
     "error_handling.py": ["NotFoundError: status 404, code 'model_not_found', request id req_", "APIConnectionError: "],
 }
 
