@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import requests
 
 from cacheai.testing import FakeOpenAIServer, FakeRateLimits
@@ -68,3 +71,23 @@ def test_tokens_per_minute_charges_the_estimate_then_the_usage() -> None:
         assert refused.status_code == 429 and refused.json()["error"]["type"] == "tokens"
         assert "(TPM): Limit 1000" in refused.json()["error"]["message"]
         assert limits.rejected_tokens > 5000
+
+
+def test_serve_fake_enforces_rpm_and_tpm_from_the_command_line() -> None:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "cacheai", "serve-fake", "--port", "0", "--rpm", "1", "--tpm", "100000"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None
+        base_url = process.stdout.readline().strip()
+        body = {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "hi"}], "max_tokens": 5}
+        first = requests.post(f"{base_url}/chat/completions", json=body, timeout=10)
+        second = requests.post(f"{base_url}/chat/completions", json=body, timeout=10)
+        assert first.status_code == 200 and first.headers["x-ratelimit-limit-tokens"] == "100000"
+        assert second.status_code == 429 and int(second.headers["retry-after"]) > 50
+    finally:
+        process.terminate()
+        process.communicate(timeout=30)
