@@ -194,3 +194,14 @@ def test_ctrl_c_interrupts_an_admission_wait(server: FakeOpenAIServer) -> None:
     out, _ = process.communicate(timeout=30)
     assert process.returncode == 3 and "interrupted" in out
     assert len(server.requests) == 1
+
+
+def test_per_key_budgets_follow_the_key_pool(server: FakeOpenAIServer) -> None:
+    from cacheai import KeyPool
+
+    limiter = RateLimiter(RateLimitConfig(requests_per_minute=1, max_wait=0.5), per_key=True)
+    c = CacheAI(base_url=server.base_url, api_key=KeyPool(["sk-one-aaaa", "sk-two-bbbb"]), rate_limit=limiter)
+    c.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)
+    c.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)  # the other key: its own budget
+    states = limiter.state()
+    assert len(states) == 2 and all(state.admitted == 1 and state.key for state in states.values())

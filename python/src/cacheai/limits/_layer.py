@@ -7,8 +7,8 @@
 - ``complete``/``abort``: the concurrency slot is released (a stream: at its end, close, error or collection),
   a stream's charge is reconciled with the usage it reported.
 
-A key pool (or any earlier layer) may set ``exchange.notes["budget_key"]`` (e.g. a key fingerprint) to have a
-budget per key.
+Budgets per key: with ``RateLimiter(per_key=True)`` the key pool's ``exchange.notes["api_key_fingerprint"]``
+picks the budget; any earlier layer may also set ``exchange.notes["budget_key"]`` itself.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ __all__ = ["RateLimitLayer", "make_layer"]
 _TICKET = "rate_limit"
 _TOKENS = "rate_limit_tokens"
 BUDGET_KEY = "budget_key"
+KEY_FINGERPRINT = "api_key_fingerprint"  # set by the key pool (_keys.FINGERPRINT_NOTE)
 _FALLBACK_PAUSE = 1.0
 _NO_OUTPUT_PATHS = ("embeddings", "moderations")
 
@@ -57,10 +58,11 @@ class RateLimitLayer(Layer):
                 path = exchange.options.path.rstrip("/")
                 tokens = estimate_request_tokens(exchange.body, generates=not path.endswith(_NO_OUTPUT_PATHS))
             notes[_TOKENS] = tokens
+        key = notes.get(BUDGET_KEY) or (notes.get(KEY_FINGERPRINT, "") if self.limiter.per_key else "")
         ticket = self.limiter.acquire(
             exchange.model,
             tokens,
-            key=notes.get(BUDGET_KEY, ""),
+            key=key,
             timeout=_call_timeout(exchange),
             request=exchange.request,
         )

@@ -120,14 +120,16 @@ class RateLimiter:
     """Client-side limits shared by every client given this object (and by their ``with_options`` copies).
 
     ``limits`` is one ``RateLimitConfig`` for every call, or a mapping of model name or glob pattern to a
-    config (``"*"`` as the default). ``clock`` (monotonic seconds) and ``sleep_until`` are injectable for tests.
-    Thread-safe.
+    config (``"*"`` as the default). ``per_key=True`` gives every API key of a key pool its own budgets (keyed by
+    the key's fingerprint; use it when the keys belong to different accounts). ``clock`` (monotonic seconds) is
+    injectable for tests. Thread-safe.
     """
 
     def __init__(
         self,
         limits: RateLimitConfig | Mapping[str, RateLimitConfig],
         *,
+        per_key: bool = False,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         if isinstance(limits, RateLimitConfig):
@@ -140,6 +142,7 @@ class RateLimiter:
                 f"or a RateLimiter; got {type(limits).__name__}"
             )
         self._entries = entries
+        self.per_key = per_key
         self._clock = clock
         self._cond = threading.Condition(threading.Lock())
         self._scopes: dict[tuple[str, str], _Scope] = {}
