@@ -159,3 +159,24 @@ def test_bad_config_is_a_clear_error(kwargs: dict[str, object]) -> None:
         RateLimitConfig(**kwargs)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="rate_limit must be"):
         RateLimiter({"m": 5})  # type: ignore[dict-item]
+
+
+def test_a_learnt_budget_counts_calls_in_flight_and_never_refunds_what_it_did_not_charge() -> None:
+    clock = Clock()
+    limiter = RateLimiter(RateLimitConfig(adaptive_throttling=True, max_wait=0.01), clock=clock)
+    early = [limiter.acquire("m", 500) for _ in range(3)]  # before any header: nothing charged
+    snapshot = parse_rate_limit_headers(
+        {
+            "x-ratelimit-limit-requests": "60",
+            "x-ratelimit-remaining-requests": "50",
+            "x-ratelimit-limit-tokens": "6000",
+            "x-ratelimit-remaining-tokens": "5000",
+        }
+    )
+    assert snapshot is not None and early[0] is not None
+    limiter.observe(early[0], snapshot)
+    assert limiter.state()["*"].requests_left == 48  # the two others may not have reached the server yet
+    for ticket in early:
+        assert ticket is not None
+        limiter.release(ticket, 10)
+    assert limiter.state()["*"].tokens_left == 5000

@@ -20,9 +20,10 @@ TOKENS = "tokens_per_minute"
 
 
 class Budgets(Protocol):
+    def charges_tokens(self) -> bool: ...
     def take(self, tokens: int, now: float) -> tuple[float, str]: ...
     def give(self, tokens: int, now: float) -> None: ...
-    def correct(self, snapshot: RateLimitSnapshot, learn: bool, now: float) -> None: ...
+    def correct(self, snapshot: RateLimitSnapshot, learn: bool, now: float, in_flight: int = 0) -> None: ...
     def levels(self, now: float) -> tuple[float | None, float | None, float | None, float | None]: ...
 
 
@@ -34,6 +35,9 @@ class LocalBudgets:
         self.tokens = Bucket(tokens_per_minute, now, HEADROOM_S) if tokens_per_minute else None
         self._fixed_requests = requests_per_minute is not None
         self._fixed_tokens = tokens_per_minute is not None
+
+    def charges_tokens(self) -> bool:
+        return self.tokens is not None
 
     def take(self, tokens: int, now: float) -> tuple[float, str]:
         """``(0.0, "")`` after charging both buckets, else the longest wait and the budget that causes it."""
@@ -57,10 +61,15 @@ class LocalBudgets:
         if self.tokens is not None and tokens:
             self.tokens.give(tokens, now)
 
-    def correct(self, snapshot: RateLimitSnapshot, learn: bool, now: float) -> None:
-        """Lower the levels to the server's remaining; with ``learn``, size unconfigured buckets by its limits."""
+    def correct(self, snapshot: RateLimitSnapshot, learn: bool, now: float, in_flight: int = 0) -> None:
+        """Lower the levels to the server's remaining; with ``learn``, size unconfigured buckets by its limits.
+
+        A bucket learnt now also counts the ``in_flight`` requests admitted before it existed (they may not have
+        reached the server when it wrote these headers).
+        """
         if self.requests is None and learn and snapshot.limit_requests:
             self.requests = Bucket(snapshot.limit_requests, now, HEADROOM_S)
+            self.requests.level -= in_flight
         if self.tokens is None and learn and snapshot.limit_tokens:
             self.tokens = Bucket(snapshot.limit_tokens, now, HEADROOM_S)
         if self.requests is not None:

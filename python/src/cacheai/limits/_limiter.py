@@ -209,7 +209,7 @@ class RateLimiter:
             scope = self._scope(entry, key)
             wait, budget = scope.try_admit(tokens, clock())
             if wait == 0.0:
-                return Ticket(scope, tokens)
+                return Ticket(scope, tokens if scope.budgets.charges_tokens() else 0)
             bound = _bound(scope.config.max_wait, timeout)
             deadline = clock() + bound
             scope.waiting += 1
@@ -223,7 +223,7 @@ class RateLimiter:
                     cond.wait(min(_WAIT_SLICE, left if wait is None else wait))
                     wait, budget = scope.try_admit(tokens, clock())
                     if wait == 0.0:
-                        return Ticket(scope, tokens)
+                        return Ticket(scope, tokens if scope.budgets.charges_tokens() else 0)
             finally:
                 scope.waiting -= 1
 
@@ -255,7 +255,7 @@ class RateLimiter:
         if not scope.config.adaptive_throttling:
             return
         with self._cond:
-            scope.budgets.correct(snapshot, True, self._clock())
+            scope.budgets.correct(snapshot, True, self._clock(), max(0, scope.in_flight - 1))
 
     def pause(self, ticket: Ticket, seconds: float, snapshot: RateLimitSnapshot | None) -> None:
         """A 429: no admission on this budget for ``seconds``, then a gradual restart; levels follow the server."""

@@ -109,6 +109,9 @@ class RedisBudgets:
             log.debug("Redis rate-limit backend failed: %r", exc)
             return None
 
+    def charges_tokens(self) -> bool:
+        return bool(self._tpm)
+
     def take(self, tokens: int, now: float) -> tuple[float, str]:
         answer = self._run(1, tokens, "take")
         if answer is None:
@@ -123,8 +126,8 @@ class RedisBudgets:
     def pause(self, seconds: float) -> None:
         self._run(seconds, 0, "pause")
 
-    def correct(self, snapshot: RateLimitSnapshot, learn: bool, now: float) -> None:
-        self._fallback.correct(snapshot, learn, now)
+    def correct(self, snapshot: RateLimitSnapshot, learn: bool, now: float, in_flight: int = 0) -> None:
+        self._fallback.correct(snapshot, learn, now, in_flight)
         r = snapshot.remaining_requests
         t = snapshot.remaining_tokens
         self._run(-1 if r is None else r, -1 if t is None else t, "correct")
