@@ -67,14 +67,16 @@ class LocalBudgets:
         A bucket learnt now also counts the ``in_flight`` requests admitted before it existed (they may not have
         reached the server when it wrote these headers).
         """
-        if self.requests is None and learn and snapshot.limit_requests:
-            self.requests = Bucket(snapshot.limit_requests, now, HEADROOM_S)
-            self.requests.level -= in_flight
+        new_requests = self.requests is None and learn and bool(snapshot.limit_requests)
+        if new_requests:
+            self.requests = Bucket(snapshot.limit_requests or 0, now, HEADROOM_S)
         if self.tokens is None and learn and snapshot.limit_tokens:
             self.tokens = Bucket(snapshot.limit_tokens, now, HEADROOM_S)
         if self.requests is not None:
             limit = None if self._fixed_requests or not learn else snapshot.limit_requests
             self.requests.correct(limit, snapshot.remaining_requests, now)
+            if new_requests:
+                self.requests.level -= in_flight
         if self.tokens is not None:
             limit = None if self._fixed_tokens or not learn else snapshot.limit_tokens
             self.tokens.correct(limit, snapshot.remaining_tokens, now)
