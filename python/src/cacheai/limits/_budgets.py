@@ -41,20 +41,22 @@ class LocalBudgets:
 
     def take(self, tokens: int, now: float) -> tuple[float, str]:
         """``(0.0, "")`` after charging both buckets, else the longest wait and the budget that causes it."""
+        requests, bucket = self.requests, self.tokens
         wait, budget = 0.0, ""
-        if self.requests is not None:
-            wait = self.requests.wait_for(1, now)
-            budget = REQUESTS if wait else ""
-        if self.tokens is not None and tokens:
-            token_wait = self.tokens.wait_for(tokens, now)
-            if token_wait > wait:
-                wait, budget = token_wait, TOKENS
+        if requests is not None:
+            need = min(1.0 + requests.margin, requests.capacity) - requests.refill(now)
+            if need > 0:
+                wait, budget = need / requests.rate, REQUESTS
+        if bucket is not None and tokens:
+            need = min(tokens + bucket.margin, bucket.capacity) - bucket.refill(now)
+            if need > 0 and need / bucket.rate > wait:
+                wait, budget = need / bucket.rate, TOKENS
         if wait:
             return wait, budget
-        if self.requests is not None:
-            self.requests.take(1, now)
-        if self.tokens is not None:
-            self.tokens.take(tokens, now)
+        if requests is not None:
+            requests.level -= 1
+        if bucket is not None:
+            bucket.level -= tokens
         return 0.0, ""
 
     def give(self, tokens: int, now: float) -> None:

@@ -144,8 +144,10 @@ class RateLimiter:
         self._entries = entries
         self.per_key = per_key
         self._clock = clock
-        self._cond = threading.Condition(threading.Lock())
+        self._lock = threading.Lock()  # taken directly on the fast paths; the condition waits on it
+        self._cond = threading.Condition(self._lock)
         self._scopes: dict[tuple[str, str], _Scope] = {}
+        self._waiting = 0  # calls waiting in any scope: nobody to wake up when 0
         self._entry_of: dict[str | None, str | None] = {}
 
     # -- configuration ------------------------------------------------------------------------------------
@@ -205,7 +207,7 @@ class RateLimiter:
             return None
         clock = self._clock
         cond = self._cond
-        with cond:
+        with self._lock:
             scope = self._scope(entry, key)
             wait, budget = scope.try_admit(tokens, clock())
             if wait == 0.0:
@@ -213,6 +215,7 @@ class RateLimiter:
             bound = _bound(scope.config.max_wait, timeout)
             deadline = clock() + bound
             scope.waiting += 1
+            self._waiting += 1
             try:
                 while True:
                     now = clock()
@@ -226,10 +229,11 @@ class RateLimiter:
                         return Ticket(scope, tokens if scope.budgets.charges_tokens() else 0)
             finally:
                 scope.waiting -= 1
+                self._waiting -= 1
 
     def release(self, ticket: Ticket, used_tokens: int | None = None) -> None:
         """Free the ticket's slot; with ``used_tokens``, refund or charge the difference to the estimate."""
-        with self._cond:
+        with self._lock:
             if ticket.released:
                 return
             ticket.released = True
@@ -237,7 +241,8 @@ class RateLimiter:
             scope.in_flight -= 1
             if used_tokens is not None and ticket.charged:
                 scope.budgets.give(ticket.charged - used_tokens, self._clock())
-            self._cond.notify_all()
+            if self._waiting:
+                self._cond.notify_all()
 
     def reconcile(self, ticket: Ticket, used_tokens: int) -> None:
         """Correct the charge to ``used_tokens`` now, keeping the slot (``release`` later frees it)."""
@@ -245,7 +250,8 @@ class RateLimiter:
             if ticket.charged and not ticket.released:
                 ticket.scope.budgets.give(ticket.charged - used_tokens, self._clock())
                 ticket.charged = used_tokens
-                self._cond.notify_all()
+                if self._waiting:
+                    self._cond.notify_all()
 
     # -- what the server says -----------------------------------------------------------------------------
 
