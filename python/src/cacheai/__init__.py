@@ -58,6 +58,7 @@ if TYPE_CHECKING:
         omit,
     )
     from ._usage import TokenUsage
+    from .limits import RateLimitConfig, RateLimiter, RateLimitExceededLocally
     from .sessions import Session, SessionStore
 
 _LAZY: dict[str, str] = {
@@ -98,7 +99,10 @@ _LAZY: dict[str, str] = {
     "PermissionDeniedError": "._exceptions",
     "Price": "._prices",
     "RateLimitError": "._exceptions",
+    "RateLimitConfig": ".limits",
+    "RateLimitExceededLocally": ".limits",
     "RateLimitSnapshot": "._ratelimit_headers",
+    "RateLimiter": ".limits",
     "RequestOptions": "._types",
     "ResponseInfo": "._info",
     "RetryPolicy": "._retry",
@@ -157,8 +161,11 @@ __all__ = [
     "OpenAIError",
     "PermissionDeniedError",
     "Price",
+    "RateLimitConfig",
     "RateLimitError",
+    "RateLimitExceededLocally",
     "RateLimitSnapshot",
+    "RateLimiter",
     "RequestOptions",
     "ResponseInfo",
     "RetryPolicy",

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ._prices import Price
     from ._resource import RawResponseMirror
     from .cache import CacheLayer
+    from .limits import RateLimitConfig, RateLimiter
     from .resources.batches import Batches
     from .resources.chat import Chat
     from .resources.completions import Completions
@@ -104,6 +105,7 @@ class CacheAI:
         circuit_breaker: CircuitBreakerConfig | bool | None = None,
         fallback_models: Mapping[str, Sequence[str]] | None = None,
         sessions: SessionStore | str | None = None,
+        rate_limit: RateLimitConfig | Mapping[str, RateLimitConfig] | RateLimiter | None = None,
     ) -> None:
         _check_max_retries(max_retries)
         if api_key is None:
@@ -163,6 +165,10 @@ class CacheAI:
         if self._key_pool is not None:
             layers.append(self._key_pool)
         # [rate limiter]
+        if rate_limit is not None:
+            from .limits._layer import make_layer
+
+            layers.append(make_layer(rate_limit))
         self._layers: tuple[Layer, ...] = tuple(layers)
         self._http = self._build_http()
         self._session_store = _session_store_holder(sessions)
@@ -435,6 +441,17 @@ class CacheAI:
     def cache(self) -> CacheLayer | None:
         """The response cache (``stats``, ``clear``, ``get``, ``update``, ``delete``), or ``None`` when off."""
         return self._cache
+
+    @property
+    def rate_limiter(self) -> RateLimiter | None:
+        """The client-side limiter given as ``rate_limit`` (shared with copies), or ``None``; see its ``state()``."""
+        if self._layers:
+            from .limits._layer import RateLimitLayer
+
+            for layer in self._layers:
+                if isinstance(layer, RateLimitLayer):
+                    return layer.limiter
+        return None
 
     @property
     def rate_limits(self) -> ObservedRateLimits:

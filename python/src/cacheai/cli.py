@@ -4,7 +4,7 @@
     cacheai complete "prompt" [-m MODEL] [--max-tokens N] [--stream/--no-stream] [--json]
     cacheai models [--json]
     cacheai embed TEXT [TEXT ...] [-m MODEL] [--dimensions N] [--json]
-    cacheai serve-fake [--port PORT] [--api-key KEY] [--verbose]
+    cacheai serve-fake [--port PORT] [--api-key KEY] [--verbose] [--rpm N] [--tpm N] [--latency S]
     cacheai demo [-m MODEL]
 
 Connection options (before or after the command): ``--base-url``, ``--api-key``, ``--timeout``,
@@ -132,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0 picks a free one)")
     serve.add_argument("--api-key", dest="server_api_key", help="require this API key (401 otherwise)")
     serve.add_argument("--verbose", action="store_true", help="log every request on stderr")
+    serve.add_argument("--rpm", type=float, help="enforce this many requests per minute (429s like OpenAI's)")
+    serve.add_argument("--tpm", type=float, help="enforce this many tokens per minute (429s like OpenAI's)")
+    serve.add_argument("--latency", type=float, default=0.0, help="seconds to wait before every answer")
     serve.set_defaults(run=_serve_fake)
 
     demo = commands.add_parser(
@@ -366,9 +369,12 @@ def _preview(vector: Sequence[float], count: int = 4) -> str:
 
 
 def _serve_fake(args: argparse.Namespace) -> int:
-    from .testing import FakeOpenAIServer
+    from .testing import FakeOpenAIServer, FakeRateLimits
 
-    server = FakeOpenAIServer(port=args.port, api_key=args.server_api_key, verbose=args.verbose).start()
+    limits = FakeRateLimits(rpm=args.rpm, tpm=args.tpm) if args.rpm or args.tpm else None
+    server = FakeOpenAIServer(port=args.port, api_key=args.server_api_key, verbose=args.verbose, rate_limits=limits)
+    server.set_latency(args.latency)
+    server.start()
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         _write(server.base_url + "\n")

@@ -54,6 +54,9 @@ Faults
         event stream (llama.cpp's context overflow), wait ``chunk_delay`` before each event; ``times``
         limits the faults to the next N streams (default: until ``reset()``).
     ``server.set_response_headers(headers)``    extra headers on every response.
+    ``FakeOpenAIServer(rate_limits=FakeRateLimits(rpm=, tpm=, clock=))``
+        enforce RPM/TPM like OpenAI: 429s with its error body, ``retry-after``/``retry-after-ms``, and
+        ``x-ratelimit-*`` headers on every model response; counters ``admitted``, ``rejected``.
     ``server.reset()``                          forget replies, faults, latency, requests, files, batches.
 
 Recording
@@ -77,6 +80,7 @@ from .._lazy import lazy_exports
 
 if TYPE_CHECKING:  # imported lazily below: pytest loads this package's plugin for every cacheai user
     from ._faults import StreamFaults
+    from ._ratelimits import FakeRateLimits
     from ._records import RecordedRequest
     from ._replies import Reply, ReplySource, ToolCall
     from ._server import DEFAULT_MODELS, FakeOpenAIServer
@@ -84,6 +88,7 @@ if TYPE_CHECKING:  # imported lazily below: pytest loads this package's plugin f
 __all__ = [
     "DEFAULT_MODELS",
     "FakeOpenAIServer",
+    "FakeRateLimits",
     "RecordedRequest",
     "Reply",
     "ReplySource",
@@ -94,6 +99,7 @@ __all__ = [
 _HOMES = {
     "DEFAULT_MODELS": "._server",
     "FakeOpenAIServer": "._server",
+    "FakeRateLimits": "._ratelimits",
     "RecordedRequest": "._records",
     "Reply": "._replies",
     "ReplySource": "._replies",

@@ -11,6 +11,7 @@ from typing import Any
 from ._faults import ForcedResponse, StreamFaults, encode_body
 from ._handler import FakeHTTPServer
 from ._keys import KeyRules
+from ._ratelimits import FakeRateLimits
 from ._records import RecordedRequest
 from ._replies import Reply, ReplySource, default_reply
 from ._routes import JsonOutcome, route
@@ -37,8 +38,10 @@ class FakeOpenAIServer:
         models: Sequence[str] = DEFAULT_MODELS,
         embedding_dimensions: int = 1536,
         verbose: bool = False,
+        rate_limits: FakeRateLimits | None = None,
     ) -> None:
         self.api_key = api_key
+        self.rate_limits = rate_limits  # RPM/TPM enforcement (see _ratelimits.py); None: unlimited
         self._keys = KeyRules([*(api_keys or ()), *([api_key] if api_key else [])])
         self.models: tuple[str, ...] = tuple(models)
         self.default_model = self.models[0] if self.models else "fake-model"
