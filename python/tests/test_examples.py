@@ -20,6 +20,7 @@ EXPECTED_OUTPUT = {
     "streaming.py": ["Echo: Count from one to five in words.", "[18 tokens]"],
     "tool_calls.py": ["The model calls get_weather(", "Final answer: The get_weather tool returned: "],
     "embeddings.py": ["3 vectors of 1536 dimensions", "Closest document: "],
+    "sessions.py": ["Echo: Name one reason to write tests.", "Echo: And one more?", "Echo: Thanks!", "[7 messages, "],
     "error_handling.py": ["NotFoundError: status 404, code 'model_not_found', request id req_", "APIConnectionError: "],
 }
 
