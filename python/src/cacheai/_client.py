@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ._pagination import BasePage
     from ._prices import Price
     from ._resource import RawResponseMirror
+    from .cache import CacheLayer
     from .resources.batches import Batches
     from .resources.chat import Chat
     from .resources.completions import Completions
@@ -99,6 +100,7 @@ class CacheAI:
         retry_policy: RetryPolicy | None = None,
         default_model: str | None = None,
         prices: Mapping[str, Price | Mapping[str, float]] | None = None,
+        cache: Any = None,
         circuit_breaker: CircuitBreakerConfig | bool | None = None,
         fallback_models: Mapping[str, Sequence[str]] | None = None,
         sessions: SessionStore | str | None = None,
@@ -147,6 +149,11 @@ class CacheAI:
         # Each is built here once, from its own module, and only when configured.
         layers: list[Layer] = []
         # [cache]
+        from .cache._resolve import build_layer
+
+        self._cache = build_layer(cache)
+        if self._cache is not None:
+            layers.append(self._cache)
         # [circuit breaker]
         self._breaker = _breaker_of(circuit_breaker)
         if self._breaker is not None:
@@ -183,6 +190,7 @@ class CacheAI:
         """Make ``copy`` part of this client's family: one state, one set of layers."""
         copy._state = self._state
         copy._layers = self._layers
+        copy._cache = self._cache
         copy._key_pool = self._key_pool
         copy._breaker = self._breaker
         copy._fallback_models = self._fallback_models
@@ -298,8 +306,13 @@ class CacheAI:
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
         retry_policy: RetryPolicy | None = None,
+        cache: Any = None,
     ) -> Self:
-        """A new client with some options changed; it shares this client's connection pool."""
+        """A new client with some options changed; it shares this client's connection pool.
+
+        ``cache`` (cacheai only): a per-call cache control for every call of the copy ('refresh', 'no-store',
+        'bypass', a ``CacheControl``), or a cache of its own (anything ``CacheAI(cache=...)`` takes).
+        """
         if default_headers is not None and set_default_headers is not None:
             raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
         if default_query is not None and set_default_query is not None:
@@ -334,6 +347,11 @@ class CacheAI:
         )
         new._owns_session = False
         self._share_with(new)
+        if cache is not None:
+            from .cache._resolve import for_copy
+
+            new._cache, new._layers = for_copy(self._cache, self._layers, cache)
+            new._http = new._build_http()
         return new
 
     with_options = copy
@@ -412,6 +430,11 @@ class CacheAI:
         from .sessions import Sessions
 
         return Sessions(self, self._session_store.get())
+
+    @property
+    def cache(self) -> CacheLayer | None:
+        """The response cache (``stats``, ``clear``, ``get``, ``update``, ``delete``), or ``None`` when off."""
+        return self._cache
 
     @property
     def rate_limits(self) -> ObservedRateLimits:
