@@ -235,7 +235,11 @@ def _given(value: _T | None) -> _T | Omit:
 
 
 def _read_prompt(prompt: str) -> str:
-    return sys.stdin.read() if prompt == "-" else prompt
+    """The prompt, or standard input for ``-`` (without the newline that ends what was piped or typed)."""
+    if prompt != "-":
+        return prompt
+    text = sys.stdin.read()
+    return text[:-2] if text.endswith("\r\n") else text.removesuffix("\n")
 
 
 def _write(text: str) -> None:
@@ -374,7 +378,10 @@ def _serve_fake(args: argparse.Namespace) -> int:
     limits = FakeRateLimits(rpm=args.rpm, tpm=args.tpm) if args.rpm or args.tpm else None
     server = FakeOpenAIServer(port=args.port, api_key=args.server_api_key, verbose=args.verbose, rate_limits=limits)
     server.set_latency(args.latency)
-    server.start()
+    try:
+        server.start()
+    except OSError as error:  # e.g. the port is in use
+        raise CommandError(f"cannot listen on 127.0.0.1:{args.port}: {error.strerror or error}") from None
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         _write(server.base_url + "\n")

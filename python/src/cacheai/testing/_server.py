@@ -320,7 +320,13 @@ class FakeOpenAIServer:
         if source is None:
             return default if default is not None else default_reply(chat_body)
         if callable(source):
-            source = source(request)
+            made = source(request)
+            if not isinstance(made, (str, Reply)):
+                name = getattr(source, "__qualname__", repr(source))
+                raise TypeError(
+                    f"the reply callable {name} returned {type(made).__name__}; it must return a str or a Reply"
+                )
+            source = made
         return Reply(content=source) if isinstance(source, str) else source
 
     def _run_batch_line(self, endpoint: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
