@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ._pagination import BasePage
     from ._prices import Price
     from ._resource import RawResponseMirror
+    from .cache_service import CacheAIService
     from .resources.batches import Batches
     from .resources.chat import Chat
     from .resources.completions import Completions
@@ -51,7 +52,7 @@ if TYPE_CHECKING:
     from .sessions import Sessions, SessionStore
     from .sessions._session import StoreHolder
 
-__all__ = ["CacheAI", "Client", "OpenAI"]
+__all__ = ["CacheAI", "OpenAI"]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT", bound="BasePage[Any]")
@@ -102,6 +103,7 @@ class CacheAI:
         circuit_breaker: CircuitBreakerConfig | bool | None = None,
         fallback_models: Mapping[str, Sequence[str]] | None = None,
         sessions: SessionStore | str | None = None,
+        cache: CacheAIService | None = None,
     ) -> None:
         _check_max_retries(max_retries)
         if api_key is None:
@@ -147,6 +149,9 @@ class CacheAI:
         # Each is built here once, from its own module, and only when configured.
         layers: list[Layer] = []
         # [cache]
+        self._cache = _cache_of(cache)
+        if self._cache is not None:
+            layers.append(self._cache)
         # [circuit breaker]
         self._breaker = _breaker_of(circuit_breaker)
         if self._breaker is not None:
@@ -185,6 +190,7 @@ class CacheAI:
         copy._layers = self._layers
         copy._key_pool = self._key_pool
         copy._breaker = self._breaker
+        copy._cache = self._cache
         copy._fallback_models = self._fallback_models
         copy._session_store = self._session_store
         copy._http = copy._build_http()
@@ -315,7 +321,7 @@ class CacheAI:
         elif set_default_query is not None:
             query = dict(set_default_query)
         session = http_client or self._session
-        new = self.__class__(
+        new = self._new_copy(
             api_key=api_key or self._key_pool or self._api_key_provider or self._api_key,
             organization=organization or self._organization,
             project=project or self._project,
@@ -337,6 +343,10 @@ class CacheAI:
         return new
 
     with_options = copy
+
+    def _new_copy(self, **options: Any) -> Self:
+        """The bare copy ``copy`` configures (a subclass with another constructor builds it with ``CacheAI``'s)."""
+        return self.__class__(**options)
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
@@ -412,6 +422,11 @@ class CacheAI:
         from .sessions import Sessions
 
         return Sessions(self, self._session_store.get())
+
+    @property
+    def cache(self) -> CacheAIService | None:
+        """The client's cache backend (``get``/``update``/``delete``/``stats``), or ``None`` without one."""
+        return self._cache
 
     @property
     def rate_limits(self) -> ObservedRateLimits:
@@ -603,7 +618,6 @@ class CacheAI:
         return client.request(cast_to, request_options, stream=stream, stream_cls=stream_cls)
 
 
-Client = CacheAI
 OpenAI = CacheAI  # `import cacheai as openai` / `from cacheai import OpenAI`: the same class
 
 
@@ -662,6 +676,16 @@ def _session_store_holder(spec: SessionStore | str | None) -> StoreHolder:
     from .sessions._session import StoreHolder
 
     return StoreHolder(spec)
+
+
+def _cache_of(cache: object) -> CacheAIService | None:
+    if cache is None:
+        return None
+    from .cache_service import CacheAIService
+
+    if not isinstance(cache, CacheAIService):
+        raise TypeError(f"cache must be a cacheai.CacheAIService, got {type(cache).__name__}")
+    return cache
 
 
 def _breaker_of(config: CircuitBreakerConfig | bool | None) -> CircuitBreaker | None:
