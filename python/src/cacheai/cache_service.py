@@ -236,7 +236,7 @@ class CacheAIService(Layer):
         with self._lock:
             self._counts[name] += 1
 
-    def _service_failed(self, why: str) -> None:
+    def _service_failed(self, why: str) -> requests.Response | None:
         self._count("service_errors")
         if not self._service_down:
             self._service_down = True
