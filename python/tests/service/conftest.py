@@ -25,7 +25,12 @@ def baseline() -> Iterator[FakeOpenAIServer]:
 def env_0_2(monkeypatch: pytest.MonkeyPatch) -> Iterator[FakeCacheAIService]:
     """A service and a baseline that accept any key; CACHEAI_BASE_URL / CACHEAI_BASELINE_MODEL_* point at them."""
     with FakeCacheAIService(api_key=None) as fake, FakeOpenAIServer() as baseline:
-        for name in ("CACHEAI_API_KEY", "CACHEAI_ENABLE_CACHE", "CACHEAI_BASELINE_MODEL_PROVIDER", "CACHEAI_BASELINE_MODEL"):
+        for name in (
+            "CACHEAI_API_KEY",
+            "CACHEAI_ENABLE_CACHE",
+            "CACHEAI_BASELINE_MODEL_PROVIDER",
+            "CACHEAI_BASELINE_MODEL",
+        ):
             monkeypatch.setenv(name, "")  # recorded, so what an example sets in os.environ is undone
             monkeypatch.delenv(name)
         monkeypatch.setenv("CACHEAI_BASE_URL", fake.base_url)

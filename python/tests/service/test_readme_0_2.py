@@ -130,7 +130,7 @@ except CacheAIError as e:
 
 def run(source: str, service: FakeCacheAIService) -> dict[str, object]:
     namespace: dict[str, object] = {}
-    exec(textwrap.dedent(source).replace("https://api.cacheai.tech/v1", service.base_url), namespace)  # noqa: S102
+    exec(textwrap.dedent(source).replace("https://api.cacheai.tech/v1", service.base_url), namespace)
     return namespace
 
 
