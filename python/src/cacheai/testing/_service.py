@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -152,6 +153,10 @@ def _sse(completion: dict[str, Any]) -> bytes:
 class _Handler(BaseHTTPRequestHandler):
     fake: FakeCacheAIService
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        super().setup()
+        self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # headers and body: no Nagle wait
 
     def log_message(self, format: str, *args: Any) -> None:  # quiet
         return
