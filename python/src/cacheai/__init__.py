@@ -63,7 +63,7 @@ if TYPE_CHECKING:
         omit,
     )
     from ._usage import TokenUsage
-    from .cache_service import CacheAIService, ServiceStats
+    from .cache_service import CacheAIService
     from .sessions import Session, SessionStore
 
 _LAZY: dict[str, str] = {
@@ -89,7 +89,6 @@ _LAZY: dict[str, str] = {
     "CacheAIError": "._exceptions",
     "Client": "._service_client",
     "CacheAIService": ".cache_service",
-    "ServiceStats": ".cache_service",
     "ValidationError": "._exceptions",
     "ChatCompletion": "._compat_types",
     "ChatCompletionChunk": "._compat_types",
@@ -193,7 +192,6 @@ __all__ = [
     "RequestOptions",
     "ResponseInfo",
     "RetryPolicy",
-    "ServiceStats",
     "Session",
     "SessionStore",
     "Stream",

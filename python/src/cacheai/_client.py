@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ._pagination import BasePage
     from ._prices import Price
     from ._resource import RawResponseMirror
+    from .cache import CacheLayer
     from .cache_service import CacheAIService
     from .resources.batches import Batches
     from .resources.chat import Chat
@@ -100,10 +101,10 @@ class CacheAI:
         retry_policy: RetryPolicy | None = None,
         default_model: str | None = None,
         prices: Mapping[str, Price | Mapping[str, float]] | None = None,
+        cache: Any = None,
         circuit_breaker: CircuitBreakerConfig | bool | None = None,
         fallback_models: Mapping[str, Sequence[str]] | None = None,
         sessions: SessionStore | str | None = None,
-        cache: CacheAIService | None = None,
     ) -> None:
         _check_max_retries(max_retries)
         if api_key is None:
@@ -188,9 +189,9 @@ class CacheAI:
         """Make ``copy`` part of this client's family: one state, one set of layers."""
         copy._state = self._state
         copy._layers = self._layers
+        copy._cache = self._cache
         copy._key_pool = self._key_pool
         copy._breaker = self._breaker
-        copy._cache = self._cache
         copy._fallback_models = self._fallback_models
         copy._session_store = self._session_store
         copy._http = copy._build_http()
@@ -304,8 +305,13 @@ class CacheAI:
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
         retry_policy: RetryPolicy | None = None,
+        cache: Any = None,
     ) -> Self:
-        """A new client with some options changed; it shares this client's connection pool."""
+        """A new client with some options changed; it shares this client's connection pool.
+
+        ``cache`` (cacheai only): a per-call cache control for every call of the copy ('refresh', 'no-store',
+        'bypass', a ``CacheControl``), or a cache of its own (anything ``CacheAI(cache=...)`` takes).
+        """
         if default_headers is not None and set_default_headers is not None:
             raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
         if default_query is not None and set_default_query is not None:
@@ -340,6 +346,9 @@ class CacheAI:
         )
         new._owns_session = False
         self._share_with(new)
+        if cache is not None:
+            new._cache, new._layers = _cache_for_copy(self._cache, self._layers, cache)
+            new._http = new._build_http()
         return new
 
     with_options = copy
@@ -424,8 +433,8 @@ class CacheAI:
         return Sessions(self, self._session_store.get())
 
     @property
-    def cache(self) -> CacheAIService | None:
-        """The client's cache backend (``get``/``update``/``delete``/``stats``), or ``None`` without one."""
+    def cache(self) -> CacheLayer | CacheAIService | None:
+        """The response cache (``stats``, ``get``, ``update``, ``delete``; local ones ``clear``), or ``None``."""
         return self._cache
 
     @property
@@ -678,14 +687,30 @@ def _session_store_holder(spec: SessionStore | str | None) -> StoreHolder:
     return StoreHolder(spec)
 
 
-def _cache_of(cache: object) -> CacheAIService | None:
-    if cache is None:
-        return None
+def _cache_of(cache: object) -> CacheLayer | CacheAIService | None:
+    """The cache layer for ``cache=``: the CacheAI service, or a local cache (see ``cache/_resolve.py``)."""
+    if cache is not None and not isinstance(cache, (str, bool)):
+        from .cache_service import CacheAIService
+
+        if isinstance(cache, CacheAIService):
+            return cache
+    from .cache._resolve import build_layer
+
+    return build_layer(cache)
+
+
+def _cache_for_copy(
+    current: CacheLayer | CacheAIService | None, layers: tuple[Layer, ...], spec: object
+) -> tuple[CacheLayer | CacheAIService | None, tuple[Layer, ...]]:
+    """A ``with_options(cache=...)`` copy's cache and layers (the service has no per-call controls)."""
+    from .cache._resolve import for_copy
     from .cache_service import CacheAIService
 
-    if not isinstance(cache, CacheAIService):
-        raise TypeError(f"cache must be a cacheai.CacheAIService, got {type(cache).__name__}")
-    return cache
+    if not isinstance(current, CacheAIService) and not isinstance(spec, CacheAIService):
+        return for_copy(current, layers, spec)
+    new = None if spec is False else _cache_of(spec)
+    rest = tuple(layer for layer in layers if layer is not current)
+    return new, ((new,) if new is not None else ()) + rest
 
 
 def _breaker_of(config: CircuitBreakerConfig | bool | None) -> CircuitBreaker | None:

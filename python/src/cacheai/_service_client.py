@@ -95,7 +95,7 @@ class Client(CacheAI):
 
     def close(self) -> None:
         super().close()
-        if self._cache is not None:
+        if isinstance(self._cache, CacheAIService):
             self._cache.close()
 
     def __repr__(self) -> str:

@@ -16,7 +16,6 @@ import logging
 import os
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import requests
@@ -30,24 +29,12 @@ from ._types import RequestOptions, Timeout
 if TYPE_CHECKING:
     from ._exchange import Exchange
 
-__all__ = ["DEFAULT_SERVICE_URL", "CacheAIService", "ServiceStats"]
+__all__ = ["DEFAULT_SERVICE_URL", "CacheAIService"]
 
 log = logging.getLogger("cacheai")
 
 DEFAULT_SERVICE_URL = "https://api.cacheai.tech/v1"
 _NOTE = "cacheai_service"
-
-
-@dataclass(frozen=True)
-class ServiceStats:
-    """What the service layer did since it was built."""
-
-    lookups: int = 0
-    hits: int = 0
-    misses: int = 0
-    stores: int = 0
-    store_failures: int = 0
-    service_errors: int = 0  # lookups that went straight to the baseline (service down or 5xx)
 
 
 class CacheAIService(Layer):
@@ -210,10 +197,13 @@ class CacheAIService(Layer):
                 ) from exc
             raise
 
-    def stats(self) -> ServiceStats:
-        """Counts of lookups, hits, misses, stores and failures."""
+    def stats(self) -> dict[str, int]:
+        """This process's ``hits``, ``misses``, ``stores`` and ``errors`` (as a local cache's), and the details:
+        ``lookups``, ``store_failures``, ``service_errors`` (lookups that went straight to the baseline)."""
         with self._lock:
-            return ServiceStats(**self._counts)
+            counts = dict(self._counts)
+        counts["errors"] = counts["store_failures"] + counts["service_errors"]
+        return counts
 
     def close(self) -> None:
         self._session.close()

@@ -144,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("-m", "--model", help="chat model (default: the server's first model)")
     demo.add_argument("--embedding-model", help="embedding model")
     demo.set_defaults(run=_demo)
+
+    from .cache._cli import add_cache_command
+
+    add_cache_command(commands)
     return parser
 
 
