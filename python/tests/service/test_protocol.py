@@ -210,3 +210,16 @@ def test_names_of_0_2() -> None:
     assert cacheai.ModelList(data=[]).object == "list"
     assert cacheai.ChatMessage is cacheai.types.chat.ChatCompletionMessage
     assert cacheai.__version__ == "0.3.0"
+
+
+def test_with_options_cache_false_drops_the_service(service: FakeCacheAIService, baseline: FakeOpenAIServer) -> None:
+    client = client_for(service, baseline)
+    plain = client.with_options(cache=False)
+    assert plain.cache is None
+    plain.chat.completions.create(model="m", messages=MESSAGES)
+    assert service.requests == []
+    assert client.cache is not None  # the original keeps it
+
+
+def test_local_cache_spec_still_builds_a_local_cache() -> None:
+    assert type(CacheAI(base_url="http://127.0.0.1:9/v1", cache="memory").cache).__name__ == "CacheLayer"
