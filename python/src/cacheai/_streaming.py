@@ -291,8 +291,8 @@ class Stream(Generic[_T]):
                 # No event at all (an empty body, or only blank lines or comments): never an empty success.
                 raise APIError(
                     "The server ended the stream without sending any data (HTTP "
-                    f"{response.status_code} with an empty body or no events); this often means the request failed on the "
-                    "server, for example by exceeding the model's context length.",
+                    f"{response.status_code} with an empty body or no events); this often means the request failed "
+                    "on the server, for example by exceeding the model's context length.",
                     response.request,
                     body=None,
                 )
