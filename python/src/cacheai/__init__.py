@@ -15,7 +15,8 @@ from ._version import __version__
 if TYPE_CHECKING:
     from . import types
     from ._breaker import CircuitBreakerConfig
-    from ._client import CacheAI, Client, OpenAI
+    from ._client import CacheAI, OpenAI
+    from ._compat_types import ChatCompletion, ChatCompletionChunk, ChatMessage, Completion, Model, ModelList
     from ._exceptions import (
         APIConnectionError,
         APIError,
@@ -35,7 +36,10 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         RateLimitError,
         UnprocessableEntityError,
+        ValidationError,
     )
+    from ._exceptions import APIConnectionError as ConnectionError
+    from ._exceptions import APITimeoutError as TimeoutError
     from ._highlevel import ModelResponse
     from ._info import ResponseInfo, info
     from ._keycheck import KeyCheck
@@ -45,6 +49,7 @@ if TYPE_CHECKING:
     from ._ratelimit_headers import RateLimitSnapshot
     from ._response import APIResponse, BinaryAPIResponse
     from ._retry import RetryPolicy
+    from ._service_client import Client
     from ._streaming import Stream
     from ._types import (
         DEFAULT_MAX_RETRIES,
@@ -58,6 +63,7 @@ if TYPE_CHECKING:
         omit,
     )
     from ._usage import TokenUsage
+    from .cache_service import CacheAIService
     from .limits import RateLimitConfig, RateLimiter, RateLimitExceededLocally
     from .sessions import Session, SessionStore
 
@@ -82,7 +88,15 @@ _LAZY: dict[str, str] = {
     "BinaryAPIResponse": "._response",
     "CacheAI": "._client",
     "CacheAIError": "._exceptions",
-    "Client": "._client",
+    "Client": "._service_client",
+    "CacheAIService": ".cache_service",
+    "ValidationError": "._exceptions",
+    "ChatCompletion": "._compat_types",
+    "ChatCompletionChunk": "._compat_types",
+    "ChatMessage": "._compat_types",
+    "Completion": "._compat_types",
+    "Model": "._compat_types",
+    "ModelList": "._compat_types",
     "ConflictError": "._exceptions",
     "ContentFilterFinishReasonError": "._exceptions",
     "DEFAULT_MAX_RETRIES": "._types",
@@ -119,7 +133,15 @@ _LAZY: dict[str, str] = {
 _SUBMODULES = frozenset({"types"})
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _LAZY, submodules=_SUBMODULES)
+_lazy_getattr, __dir__ = lazy_exports(__name__, _LAZY, submodules=_SUBMODULES)
+# 0.2.0's names for the transport errors; bound only here, so the builtins are not shadowed inside the package.
+_RENAMED = {"TimeoutError": "APITimeoutError", "ConnectionError": "APIConnectionError"}
+
+
+def __getattr__(name: str) -> object:
+    value = _lazy_getattr(_RENAMED.get(name, name))
+    globals()[name] = value
+    return value
 
 
 __title__ = "cacheai"
@@ -142,16 +164,24 @@ __all__ = [
     "BinaryAPIResponse",
     "CacheAI",
     "CacheAIError",
+    "CacheAIService",
+    "ChatCompletion",
+    "ChatCompletionChunk",
+    "ChatMessage",
     "CircuitBreakerConfig",
     "CircuitOpenError",
     "Client",
+    "Completion",
     "ConflictError",
+    "ConnectionError",
     "ContentFilterFinishReasonError",
     "InternalServerError",
     "KeyCheck",
     "KeyPool",
     "KeyStats",
     "LengthFinishReasonError",
+    "Model",
+    "ModelList",
     "ModelResponse",
     "NoKeyAvailableError",
     "NotFoundError",
@@ -173,8 +203,10 @@ __all__ = [
     "SessionStore",
     "Stream",
     "Timeout",
+    "TimeoutError",
     "TokenUsage",
     "UnprocessableEntityError",
+    "ValidationError",
     "__version__",
     "info",
     "not_given",

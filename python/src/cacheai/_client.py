@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from ._prices import Price
     from ._resource import RawResponseMirror
     from .cache import CacheLayer
+    from .cache_service import CacheAIService
     from .limits import RateLimitConfig, RateLimiter
     from .resources.batches import Batches
     from .resources.chat import Chat
@@ -53,7 +54,7 @@ if TYPE_CHECKING:
     from .sessions import Sessions, SessionStore
     from .sessions._session import StoreHolder
 
-__all__ = ["CacheAI", "Client", "OpenAI"]
+__all__ = ["CacheAI", "OpenAI"]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT", bound="BasePage[Any]")
@@ -151,9 +152,7 @@ class CacheAI:
         # Each is built here once, from its own module, and only when configured.
         layers: list[Layer] = []
         # [cache]
-        from .cache._resolve import build_layer
-
-        self._cache = build_layer(cache)
+        self._cache = _cache_of(cache)
         if self._cache is not None:
             layers.append(self._cache)
         # [circuit breaker]
@@ -334,7 +333,7 @@ class CacheAI:
         elif set_default_query is not None:
             query = dict(set_default_query)
         session = http_client or self._session
-        new = self.__class__(
+        new = self._new_copy(
             api_key=api_key or self._key_pool or self._api_key_provider or self._api_key,
             organization=organization or self._organization,
             project=project or self._project,
@@ -354,13 +353,15 @@ class CacheAI:
         new._owns_session = False
         self._share_with(new)
         if cache is not None:
-            from .cache._resolve import for_copy
-
-            new._cache, new._layers = for_copy(self._cache, self._layers, cache)
+            new._cache, new._layers = _cache_for_copy(self._cache, self._layers, cache)
             new._http = new._build_http()
         return new
 
     with_options = copy
+
+    def _new_copy(self, **options: Any) -> Self:
+        """The bare copy ``copy`` configures (a subclass with another constructor builds it with ``CacheAI``'s)."""
+        return self.__class__(**options)
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
@@ -438,8 +439,8 @@ class CacheAI:
         return Sessions(self, self._session_store.get())
 
     @property
-    def cache(self) -> CacheLayer | None:
-        """The response cache (``stats``, ``clear``, ``get``, ``update``, ``delete``), or ``None`` when off."""
+    def cache(self) -> CacheLayer | CacheAIService | None:
+        """The response cache (``stats``, ``get``, ``update``, ``delete``; local ones ``clear``), or ``None``."""
         return self._cache
 
     @property
@@ -643,7 +644,6 @@ class CacheAI:
         return client.request(cast_to, request_options, stream=stream, stream_cls=stream_cls)
 
 
-Client = CacheAI
 OpenAI = CacheAI  # `import cacheai as openai` / `from cacheai import OpenAI`: the same class
 
 
@@ -702,6 +702,32 @@ def _session_store_holder(spec: SessionStore | str | None) -> StoreHolder:
     from .sessions._session import StoreHolder
 
     return StoreHolder(spec)
+
+
+def _cache_of(cache: object) -> CacheLayer | CacheAIService | None:
+    """The cache layer for ``cache=``: the CacheAI service, or a local cache (see ``cache/_resolve.py``)."""
+    if cache is not None and not isinstance(cache, (str, bool)):
+        from .cache_service import CacheAIService
+
+        if isinstance(cache, CacheAIService):
+            return cache
+    from .cache._resolve import build_layer
+
+    return build_layer(cache)
+
+
+def _cache_for_copy(
+    current: CacheLayer | CacheAIService | None, layers: tuple[Layer, ...], spec: object
+) -> tuple[CacheLayer | CacheAIService | None, tuple[Layer, ...]]:
+    """A ``with_options(cache=...)`` copy's cache and layers (the service has no per-call controls)."""
+    from .cache._resolve import for_copy
+    from .cache_service import CacheAIService
+
+    if not isinstance(current, CacheAIService) and not isinstance(spec, CacheAIService):
+        return for_copy(current, layers, spec)
+    new = None if spec is False else _cache_of(spec)
+    rest = tuple(layer for layer in layers if layer is not current)
+    return new, ((new,) if new is not None else ()) + rest
 
 
 def _breaker_of(config: CircuitBreakerConfig | bool | None) -> CircuitBreaker | None:

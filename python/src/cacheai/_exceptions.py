@@ -52,11 +52,27 @@ __all__ = [
     "PermissionDeniedError",
     "RateLimitError",
     "UnprocessableEntityError",
+    "ValidationError",
 ]
 
 
 class OpenAIError(Exception):
-    """Base class of every error cacheai raises (named as openai's, so ``except`` clauses carry over)."""
+    """Base class of every error cacheai raises (named as openai's, so ``except`` clauses carry over).
+
+    ``status_code`` and ``response_body`` (the HTTP status and body text, as cacheai 0.2.0's ``CacheAIError`` had
+    them) are ``None`` for errors that did not come with a response.
+    """
+
+    status_code: int | None = None
+
+    @property
+    def response_body(self) -> str | None:
+        response = getattr(self, "response", None)
+        return response.text if response is not None else None
+
+
+class ValidationError(OpenAIError, ValueError):
+    """Client-side validation failed: the input cannot be sent as it is (the message says what to fix)."""
 
 
 CacheAIError = OpenAIError

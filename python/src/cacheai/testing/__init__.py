@@ -3,6 +3,9 @@
 ``FakeOpenAIServer`` is a real HTTP/1.1 server (standard library, threaded, keep-alive) on 127.0.0.1 and a
 free port. It works with any OpenAI-compatible client, in this process or another one.
 
+``FakeCacheAIService`` (module ``_service``) fakes the CacheAI semantic-cache service: misses, then hits after a
+``PUT /cache/{key}``; exact match on the normalised prompt; ``api_key`` auth; ``fail_next(n, status)`` faults.
+
 Lifecycle
     ``with FakeOpenAIServer(api_key=None, models=..., embedding_dimensions=1536, port=0) as server:``
     (or ``server.start()`` / ``server.stop()``); ``server.base_url`` is ``http://127.0.0.1:<port>/v1``,
@@ -84,14 +87,17 @@ if TYPE_CHECKING:  # imported lazily below: pytest loads this package's plugin f
     from ._records import RecordedRequest
     from ._replies import Reply, ReplySource, ToolCall
     from ._server import DEFAULT_MODELS, FakeOpenAIServer
+    from ._service import FakeCacheAIService, ServiceRequest
 
 __all__ = [
     "DEFAULT_MODELS",
+    "FakeCacheAIService",
     "FakeOpenAIServer",
     "FakeRateLimits",
     "RecordedRequest",
     "Reply",
     "ReplySource",
+    "ServiceRequest",
     "StreamFaults",
     "ToolCall",
 ]
@@ -100,6 +106,8 @@ _HOMES = {
     "DEFAULT_MODELS": "._server",
     "FakeOpenAIServer": "._server",
     "FakeRateLimits": "._ratelimits",
+    "FakeCacheAIService": "._service",
+    "ServiceRequest": "._service",
     "RecordedRequest": "._records",
     "Reply": "._replies",
     "ReplySource": "._replies",
