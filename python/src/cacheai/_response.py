@@ -212,19 +212,22 @@ class StreamedAPIResponse(APIResponse[_T]):
                 "Read it once with .read() (the result is kept) and use that, or iterate it only once."
             )
 
+    def _is_read_whole(self) -> bool:
+        return getattr(self.http_response, "_content", False) is not False
+
     def _start_iteration(self) -> None:
-        if getattr(self.http_response, "_content_consumed", False):
+        if self._is_read_whole():
             return  # already read whole: iterating serves the kept body
         self._check_readable()
         self._iterated = True
 
     def parse(self, *, to: type[Any] | None = None) -> _T:
-        if not getattr(self.http_response, "_content_consumed", False):
+        if not self._is_read_whole():
             self._check_readable()
         return super().parse(to=to)
 
     def read(self) -> bytes:
-        if not getattr(self.http_response, "_content_consumed", False):
+        if not self._is_read_whole():
             self._check_readable()
         return self.http_response.content
 
