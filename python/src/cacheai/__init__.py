@@ -13,7 +13,9 @@ from ._logs import setup_logging as _setup_logging
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._client import CacheAI, Client
+    from . import types
+    from ._breaker import CircuitBreakerConfig
+    from ._client import CacheAI, Client, OpenAI
     from ._exceptions import (
         APIConnectionError,
         APIError,
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
         AuthenticationError,
         BadRequestError,
         CacheAIError,
+        CircuitOpenError,
         ConflictError,
         ContentFilterFinishReasonError,
         InternalServerError,
@@ -35,6 +38,8 @@ if TYPE_CHECKING:
     )
     from ._highlevel import ModelResponse
     from ._info import ResponseInfo, info
+    from ._keycheck import KeyCheck
+    from ._keys import KeyPool, KeyStats, NoKeyAvailableError
     from ._models import BaseModel
     from ._prices import Price, register_price
     from ._ratelimit_headers import RateLimitSnapshot
@@ -53,8 +58,18 @@ if TYPE_CHECKING:
         omit,
     )
     from ._usage import TokenUsage
+    from .limits import RateLimitConfig, RateLimiter, RateLimitExceededLocally
+    from .sessions import Session, SessionStore
 
 _LAZY: dict[str, str] = {
+    "SessionStore": ".sessions",
+    "Session": ".sessions",
+    "KeyCheck": "._keycheck",
+    "NoKeyAvailableError": "._keys",
+    "KeyStats": "._keys",
+    "KeyPool": "._keys",
+    "CircuitBreakerConfig": "._breaker",
+    "CircuitOpenError": "._exceptions",
     "APIConnectionError": "._exceptions",
     "APIError": "._exceptions",
     "APIResponse": "._response",
@@ -79,11 +94,15 @@ _LAZY: dict[str, str] = {
     "NotFoundError": "._exceptions",
     "NotGiven": "._types",
     "Omit": "._types",
+    "OpenAI": "._client",
     "OpenAIError": "._exceptions",
     "PermissionDeniedError": "._exceptions",
     "Price": "._prices",
     "RateLimitError": "._exceptions",
+    "RateLimitConfig": ".limits",
+    "RateLimitExceededLocally": ".limits",
     "RateLimitSnapshot": "._ratelimit_headers",
+    "RateLimiter": ".limits",
     "RequestOptions": "._types",
     "ResponseInfo": "._info",
     "RetryPolicy": "._retry",
@@ -96,9 +115,11 @@ _LAZY: dict[str, str] = {
     "omit": "._types",
     "register_price": "._prices",
 }
+# `import cacheai as openai`: `openai.types.chat.ChatCompletion` etc. (a subpackage, imported on first use).
+_SUBMODULES = frozenset({"types"})
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, submodules=_SUBMODULES)
 
 
 __title__ = "cacheai"
@@ -121,23 +142,35 @@ __all__ = [
     "BinaryAPIResponse",
     "CacheAI",
     "CacheAIError",
+    "CircuitBreakerConfig",
+    "CircuitOpenError",
     "Client",
     "ConflictError",
     "ContentFilterFinishReasonError",
     "InternalServerError",
+    "KeyCheck",
+    "KeyPool",
+    "KeyStats",
     "LengthFinishReasonError",
     "ModelResponse",
+    "NoKeyAvailableError",
     "NotFoundError",
     "NotGiven",
     "Omit",
+    "OpenAI",
     "OpenAIError",
     "PermissionDeniedError",
     "Price",
+    "RateLimitConfig",
     "RateLimitError",
+    "RateLimitExceededLocally",
     "RateLimitSnapshot",
+    "RateLimiter",
     "RequestOptions",
     "ResponseInfo",
     "RetryPolicy",
+    "Session",
+    "SessionStore",
     "Stream",
     "Timeout",
     "TokenUsage",
@@ -147,6 +180,7 @@ __all__ = [
     "not_given",
     "omit",
     "register_price",
+    "types",
 ]
 
 _setup_logging()

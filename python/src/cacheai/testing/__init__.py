@@ -9,6 +9,12 @@ Lifecycle
     ``server.url`` the same without ``/v1``, ``server.port`` the port. With ``api_key`` set, requests without
     ``Authorization: Bearer <api_key>`` get a 401. Stopping releases stalled streams and open connections.
 
+Per-key behaviour
+    ``FakeOpenAIServer(api_keys=[...])`` accepts only these keys (401 for any other);
+    ``server.revoke_key(key)`` answers that key with 401 from now on; ``server.rate_limit_key(key, seconds)``
+    answers it with 429 and ``retry-after`` for ``seconds`` (``0`` lifts it). ``RecordedRequest.api_key`` is
+    the key a request carried.
+
 Endpoints (with or without the ``/v1`` prefix)
     ``POST /chat/completions`` (plain and SSE, ``n``, ``stop``, ``max_tokens``/``max_completion_tokens``,
     ``stream_options.include_usage``, tools), ``POST /completions`` (+ stream), ``GET /models``,
@@ -48,11 +54,14 @@ Faults
         event stream (llama.cpp's context overflow), wait ``chunk_delay`` before each event; ``times``
         limits the faults to the next N streams (default: until ``reset()``).
     ``server.set_response_headers(headers)``    extra headers on every response.
+    ``FakeOpenAIServer(rate_limits=FakeRateLimits(rpm=, tpm=, clock=))``
+        enforce RPM/TPM like OpenAI: 429s with its error body, ``retry-after``/``retry-after-ms``, and
+        ``x-ratelimit-*`` headers on every model response; counters ``admitted``, ``rejected``.
     ``server.reset()``                          forget replies, faults, latency, requests, files, batches.
 
 Recording
     ``server.requests`` (list of ``RecordedRequest``: ``method``, ``path``, ``query``, ``headers`` with
-    lower-cased names, ``body`` parsed JSON or multipart fields, ``raw_body``; ``.json()``),
+    lower-cased names, ``body`` parsed JSON or multipart fields, ``raw_body``, ``api_key``; ``.json()``),
     ``server.last_request``, ``server.requests_to("/chat/completions")``, ``server.clear_requests()``,
     ``server.errors`` (exceptions inside the fake server; answered with a 500).
 
@@ -71,6 +80,7 @@ from .._lazy import lazy_exports
 
 if TYPE_CHECKING:  # imported lazily below: pytest loads this package's plugin for every cacheai user
     from ._faults import StreamFaults
+    from ._ratelimits import FakeRateLimits
     from ._records import RecordedRequest
     from ._replies import Reply, ReplySource, ToolCall
     from ._server import DEFAULT_MODELS, FakeOpenAIServer
@@ -78,6 +88,7 @@ if TYPE_CHECKING:  # imported lazily below: pytest loads this package's plugin f
 __all__ = [
     "DEFAULT_MODELS",
     "FakeOpenAIServer",
+    "FakeRateLimits",
     "RecordedRequest",
     "Reply",
     "ReplySource",
@@ -88,6 +99,7 @@ __all__ = [
 _HOMES = {
     "DEFAULT_MODELS": "._server",
     "FakeOpenAIServer": "._server",
+    "FakeRateLimits": "._ratelimits",
     "RecordedRequest": "._records",
     "Reply": "._replies",
     "ReplySource": "._replies",
