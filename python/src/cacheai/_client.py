@@ -16,7 +16,7 @@ from typing_extensions import Self
 from ._exceptions import OpenAIError
 from ._http import HTTPManager
 from ._info import attach
-from ._response import RAW_RESPONSE_HEADER, APIResponse, parse_response
+from ._response import RAW_RESPONSE_HEADER, APIResponse, StreamedAPIResponse, parse_response
 from ._retry import DEFAULT_RETRY_POLICY, RetryPolicy
 from ._state import ClientState, ObservedRateLimits
 from ._streaming import Stream
@@ -505,6 +505,13 @@ class CacheAI:
 
         return RawResponseMirror(self)
 
+    @cached_property
+    def with_streaming_response(self) -> RawResponseMirror:
+        """The same resources, each method returning a ``StreamedAPIResponse`` context manager (body not read)."""
+        from ._resource import RawResponseMirror
+
+        return RawResponseMirror(self, streaming=True)
+
     # -- low-level requests ----------------------------------------------------------------------------------
 
     def request(
@@ -519,18 +526,19 @@ class CacheAI:
         post_parser: Callable[[Any], Any] | None = None,
     ) -> Any:
         """Send ``options`` and parse the response into ``cast_to`` (or a ``Stream`` of ``stream_item``)."""
-        raw = False
+        raw: object = False
         headers = options.headers
         if headers and RAW_RESPONSE_HEADER in headers:
-            raw = True
+            raw = headers[RAW_RESPONSE_HEADER]
             options.headers = {k: v for k, v in headers.items() if k != RAW_RESPONSE_HEADER}
+        send_stream = stream or raw == "stream"
         if self._fallback_models:
             from ._breaker import send_with_fallbacks
 
             http = self._http
-            exchange = send_with_fallbacks(lambda o: http.send(o, stream=stream), options, self._fallback_models)
+            exchange = send_with_fallbacks(lambda o: http.send(o, stream=send_stream), options, self._fallback_models)
         else:
-            exchange = self._http.send(options, stream=stream)
+            exchange = self._http.send(options, stream=send_stream)
         stream_factory = None
         if stream:
             item_type = stream_item if stream_item is not None else cast_to
@@ -541,8 +549,9 @@ class CacheAI:
                 return factory(cast_to=item_type, response=response, client=http, exchange=exchange)
 
         if raw:
+            response_cls = StreamedAPIResponse if raw == "stream" else APIResponse
             return attach(
-                APIResponse(
+                response_cls(
                     exchange,
                     parse=lambda response: attach(
                         parse_response(

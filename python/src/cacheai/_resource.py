@@ -28,6 +28,16 @@ class SyncAPIResource:
     def __init__(self, client: CacheAI) -> None:
         self._client = client
 
+    @property
+    def with_raw_response(self) -> RawResponseMirror:
+        """The same methods, each returning an ``APIResponse`` with headers and ``.parse()``."""
+        return RawResponseMirror(self)
+
+    @property
+    def with_streaming_response(self) -> RawResponseMirror:
+        """The same methods, each returning a ``StreamedAPIResponse`` context manager (the body read on demand)."""
+        return RawResponseMirror(self, streaming=True)
+
 
 class CallOptions(TypedDict, total=False):
     """The per-call options every API method takes, as openai's do."""
@@ -87,13 +97,16 @@ def make_options(
     )
 
 
-def to_raw_response_wrapper(method: Callable[_P, _R]) -> Callable[_P, APIResponse[_R]]:
-    """Wrap a resource method so that it returns the raw ``APIResponse`` (``.parse()`` gives the result)."""
+def to_raw_response_wrapper(method: Callable[_P, _R], *, streaming: bool = False) -> Callable[_P, APIResponse[_R]]:
+    """Wrap a resource method so that it returns the raw ``APIResponse`` (``.parse()`` gives the result).
+
+    With ``streaming`` the body is not read: the result is a ``StreamedAPIResponse`` context manager.
+    """
 
     @functools.wraps(method)
     def wrapped(*args: _P.args, **kwargs: _P.kwargs) -> APIResponse[_R]:
         extra: dict[str, Any] = dict(kwargs.get("extra_headers") or {})  # type: ignore[call-overload]
-        extra[RAW_RESPONSE_HEADER] = "true"
+        extra[RAW_RESPONSE_HEADER] = "stream" if streaming else "true"
         kwargs["extra_headers"] = extra
         return method(*args, **kwargs)  # type: ignore[return-value]
 
@@ -101,15 +114,16 @@ def to_raw_response_wrapper(method: Callable[_P, _R]) -> Callable[_P, APIRespons
 
 
 class RawResponseMirror:
-    """``resource.with_raw_response``: the same methods, each returning an ``APIResponse``."""
+    """``resource.with_raw_response`` (each method returns an ``APIResponse``) and ``with_streaming_response``."""
 
-    def __init__(self, resource: object) -> None:
+    def __init__(self, resource: object, *, streaming: bool = False) -> None:
         self._resource = resource
+        self._streaming = streaming
 
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self._resource, name)
         if isinstance(attr, SyncAPIResource):
-            return RawResponseMirror(attr)
+            return RawResponseMirror(attr, streaming=self._streaming)
         if callable(attr):
-            return to_raw_response_wrapper(attr)
+            return to_raw_response_wrapper(attr, streaming=self._streaming)
         return attr

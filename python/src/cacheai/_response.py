@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ._exchange import Exchange
     from ._models import BaseModel
 
-__all__ = ["APIResponse", "BinaryAPIResponse", "parse_response"]
+__all__ = ["APIResponse", "BinaryAPIResponse", "StreamAlreadyConsumed", "StreamedAPIResponse", "parse_response"]
 
 _T = TypeVar("_T")
 
@@ -184,6 +184,82 @@ class APIResponse(Generic[_T]):
 
     def __repr__(self) -> str:
         return f"<APIResponse [{self.status_code} {self.http_response.reason}]>"
+
+
+class StreamAlreadyConsumed(Exception):
+    """The body of a ``with_streaming_response`` response was already iterated, so it cannot be read again."""
+
+
+class StreamedAPIResponse(APIResponse[_T]):
+    """A response from ``with_streaming_response``: use it as a context manager; the body is read on demand.
+
+    Iterate it once (``iter_bytes``/``iter_text``/``iter_lines``) or read it (``read``/``parse``/``text``/``json``);
+    after an iteration, reading again raises ``StreamAlreadyConsumed``.
+    """
+
+    _iterated = False
+
+    def __enter__(self) -> StreamedAPIResponse[_T]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _check_readable(self) -> None:
+        if self._iterated:
+            raise StreamAlreadyConsumed(
+                "Attempted to read or stream content, but the content has already been streamed. "
+                "Read it once with .read() (the result is kept) and use that, or iterate it only once."
+            )
+
+    def _is_read_whole(self) -> bool:
+        return getattr(self.http_response, "_content", False) is not False
+
+    def _start_iteration(self) -> None:
+        if self._is_read_whole():
+            return  # already read whole: iterating serves the kept body
+        self._check_readable()
+        self._iterated = True
+
+    def parse(self, *, to: type[Any] | None = None) -> _T:
+        if not self._is_read_whole():
+            self._check_readable()
+        return super().parse(to=to)
+
+    def read(self) -> bytes:
+        if not self._is_read_whole():
+            self._check_readable()
+        return self.http_response.content
+
+    @property
+    def content(self) -> bytes:
+        return self.read()
+
+    @property
+    def text(self) -> str:
+        self.read()
+        return self.http_response.text
+
+    def json(self) -> Any:
+        return json.loads(self.read())
+
+    def iter_bytes(self, chunk_size: int | None = None) -> Iterator[bytes]:
+        """The body in chunks as it arrives (decoded from gzip/deflate)."""
+        self._start_iteration()
+        yield from self.http_response.iter_content(chunk_size=chunk_size or 65536)
+
+    def iter_text(self, chunk_size: int | None = None) -> Iterator[str]:
+        self._start_iteration()
+        yield from self.http_response.iter_content(chunk_size=chunk_size or 65536, decode_unicode=True)
+
+    def iter_lines(self) -> Iterator[str]:
+        """The body line by line (line endings removed), as it arrives."""
+        self._start_iteration()
+        for line in self.http_response.iter_lines(decode_unicode=True):
+            yield line if isinstance(line, str) else line.decode()
+
+    def __repr__(self) -> str:
+        return f"<StreamedAPIResponse [{self.status_code} {self.http_response.reason}]>"
 
 
 class BinaryAPIResponse:

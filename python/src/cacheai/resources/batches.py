@@ -7,7 +7,7 @@ from typing import Literal
 from typing_extensions import Unpack
 
 from .._pagination import SyncCursorPage
-from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options
+from .._resource import CallOptions, SyncAPIResource, make_options
 from .._types import NotGiven, Omit, omit
 from .._utils import path_param, strip_not_given
 from ..types import Batch
@@ -27,10 +27,6 @@ BatchEndpoint = Literal[
 
 
 class Batches(SyncAPIResource):
-    @property
-    def with_raw_response(self) -> RawResponseMirror:
-        return RawResponseMirror(self)
-
     def create(
         self,
         *,

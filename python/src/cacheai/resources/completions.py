@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from typing_extensions import Unpack
 
 from .._params import check_params
-from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options, split_call_options
+from .._resource import CallOptions, SyncAPIResource, make_options, split_call_options
 from .._streaming import Stream
 from .._types import NotGiven, Omit, omit
 from .._utils import json_array, strip_not_given
@@ -53,10 +53,6 @@ _MISSING_MESSAGE = (
 
 class Completions(SyncAPIResource):
     """Legacy completions: a prompt in, text out (``stream=True`` gives a ``Stream[Completion]``)."""
-
-    @property
-    def with_raw_response(self) -> RawResponseMirror:
-        return RawResponseMirror(self)
 
     @overload
     def create(

@@ -20,7 +20,7 @@ from typing_extensions import Unpack
 
 from .._exceptions import BadRequestError, UnprocessableEntityError
 from .._models import validate_or_construct
-from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options
+from .._resource import CallOptions, SyncAPIResource, make_options
 from .._response import parse_response
 from .._types import NotGiven, Omit, omit
 from .._utils import json_array, strip_not_given
@@ -32,10 +32,6 @@ EmbeddingInput = str | list[str] | Iterable[int] | Iterable[Iterable[int]]
 
 
 class Embeddings(SyncAPIResource):
-    @property
-    def with_raw_response(self) -> RawResponseMirror:
-        return RawResponseMirror(self)
-
     def create(
         self,
         *,

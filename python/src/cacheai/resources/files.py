@@ -9,7 +9,7 @@ from typing_extensions import Unpack
 
 from .._files import FileTypes
 from .._pagination import SyncCursorPage
-from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options
+from .._resource import CallOptions, SyncAPIResource, make_options
 from .._response import BinaryAPIResponse
 from .._types import NotGiven, Omit, omit
 from .._utils import path_param, strip_not_given
@@ -21,10 +21,6 @@ FilePurpose = Literal["assistants", "batch", "fine-tune", "vision", "user_data",
 
 
 class Files(SyncAPIResource):
-    @property
-    def with_raw_response(self) -> RawResponseMirror:
-        return RawResponseMirror(self)
-
     def create(
         self,
         *,

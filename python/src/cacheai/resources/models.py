@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing_extensions import Unpack
 
 from .._pagination import SyncPage
-from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options
+from .._resource import CallOptions, SyncAPIResource, make_options
 from .._utils import path_param
 from ..types import Model, ModelDeleted
 
@@ -13,10 +13,6 @@ __all__ = ["Models"]
 
 
 class Models(SyncAPIResource):
-    @property
-    def with_raw_response(self) -> RawResponseMirror:
-        return RawResponseMirror(self)
-
     def list(
         self,
         **options: Unpack[CallOptions],

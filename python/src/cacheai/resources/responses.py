@@ -11,7 +11,7 @@ from typing_extensions import Unpack
 
 from .._pagination import SyncCursorPage
 from .._params import check_params
-from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options, split_call_options
+from .._resource import CallOptions, SyncAPIResource, make_options, split_call_options
 from .._streaming import Stream
 from .._types import NotGiven, Omit, omit
 from .._utils import path_param, strip_not_given
@@ -75,10 +75,6 @@ def _parse_event(data: bytes, _event: str | None) -> ResponseEvent:
 
 class Responses(SyncAPIResource):
     """Model responses: text or items in, output items out; ``stream=True`` gives typed events."""
-
-    @property
-    def with_raw_response(self) -> RawResponseMirror:
-        return RawResponseMirror(self)
 
     @cached_property
     def input_items(self) -> InputItems:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from ..._resource import RawResponseMirror, SyncAPIResource
+from ..._resource import SyncAPIResource
 from .completions import Completions, Messages
 
 __all__ = ["Chat", "Completions", "Messages"]
@@ -14,7 +14,3 @@ class Chat(SyncAPIResource):
     @cached_property
     def completions(self) -> Completions:
         return Completions(self._client)
-
-    @property
-    def with_raw_response(self) -> RawResponseMirror:
-        return RawResponseMirror(self)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal, overload
 from typing_extensions import Unpack
 
 from ..._params import check_params
-from ..._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options, split_call_options
+from ..._resource import CallOptions, SyncAPIResource, make_options, split_call_options
 from ..._streaming import Stream
 from ..._types import NotGiven, Omit, omit
 from ..._utils import json_array, path_param, strip_not_given
@@ -81,11 +81,6 @@ _MISSING_MESSAGE = (
 
 class Completions(SyncAPIResource):
     """Chat completions: ``create`` (plain or streamed), and the stored completions of ``store=True``."""
-
-    @property
-    def with_raw_response(self) -> RawResponseMirror:
-        """The same methods, each returning an ``APIResponse`` (headers, status, ``.parse()``)."""
-        return RawResponseMirror(self)
 
     @overload
     def create(
