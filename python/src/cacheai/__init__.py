@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from ._response import APIResponse, BinaryAPIResponse
     from ._retry import RetryPolicy
     from ._streaming import Stream
+    from .lib._tools import pydantic_function_tool
     from ._types import (
         DEFAULT_MAX_RETRIES,
         DEFAULT_TIMEOUT,
@@ -94,6 +95,7 @@ _LAZY: dict[str, str] = {
     "info": "._info",
     "not_given": "._types",
     "omit": "._types",
+    "pydantic_function_tool": ".lib._tools",
     "register_price": "._prices",
 }
 
@@ -146,6 +148,7 @@ __all__ = [
     "info",
     "not_given",
     "omit",
+    "pydantic_function_tool",
     "register_price",
 ]
 
