@@ -153,6 +153,12 @@ if TYPE_CHECKING:
     from .response_output_item_done_event import ResponseOutputItemDoneEvent
     from .response_output_message import ResponseOutputMessage
     from .response_output_message_param import ResponseOutputMessageParam
+    from .parsed_response import (
+        ParsedResponse,
+        ParsedResponseFunctionToolCall,
+        ParsedResponseOutputMessage,
+        ParsedResponseOutputText,
+    )
     from .response_output_refusal import ResponseOutputRefusal
     from .response_output_refusal_param import ResponseOutputRefusalParam
     from .response_output_text import ResponseOutputText
@@ -359,6 +365,10 @@ __all__ = [
     "ResponseOutputItemDoneEvent",
     "ResponseOutputMessage",
     "ResponseOutputMessageParam",
+    "ParsedResponse",
+    "ParsedResponseFunctionToolCall",
+    "ParsedResponseOutputMessage",
+    "ParsedResponseOutputText",
     "ResponseOutputRefusal",
     "ResponseOutputRefusalParam",
     "ResponseOutputText",
@@ -567,6 +577,10 @@ _MODULE_OF: dict[str, str] = {
     "ResponseOutputItemDoneEvent": ".response_output_item_done_event",
     "ResponseOutputMessage": ".response_output_message",
     "ResponseOutputMessageParam": ".response_output_message_param",
+    "ParsedResponse": ".parsed_response",
+    "ParsedResponseFunctionToolCall": ".parsed_response",
+    "ParsedResponseOutputMessage": ".parsed_response",
+    "ParsedResponseOutputText": ".parsed_response",
     "ResponseOutputRefusal": ".response_output_refusal",
     "ResponseOutputRefusalParam": ".response_output_refusal_param",
     "ResponseOutputText": ".response_output_text",
