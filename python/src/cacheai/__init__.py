@@ -41,7 +41,6 @@ if TYPE_CHECKING:
     from ._response import APIResponse, BinaryAPIResponse
     from ._retry import RetryPolicy
     from ._streaming import Stream
-    from .lib._tools import pydantic_function_tool
     from ._types import (
         DEFAULT_MAX_RETRIES,
         DEFAULT_TIMEOUT,
@@ -54,6 +53,7 @@ if TYPE_CHECKING:
         omit,
     )
     from ._usage import TokenUsage
+    from .lib._tools import pydantic_function_tool
 
 _LAZY: dict[str, str] = {
     "APIConnectionError": "._exceptions",

@@ -84,4 +84,5 @@ def _resolve(root: dict[str, Any], ref: object) -> dict[str, Any]:
         target = target[key]
         if not isinstance(target, dict):
             raise ValueError(f"$ref {ref!r} does not point to a JSON schema object")
-    return target
+    resolved: dict[str, Any] = target
+    return resolved

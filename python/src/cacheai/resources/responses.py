@@ -19,8 +19,7 @@ from ..types.responses import Response, ResponseItem, ResponseStreamEvent, Respo
 
 if TYPE_CHECKING:
     from ..lib.streaming._responses import ResponseStreamManager
-    from ..types.responses import ParsedResponse
-    from ..types.responses import ResponseInputParam
+    from ..types.responses import ParsedResponse, ResponseInputParam
 
 __all__ = ["InputItems", "ResponseCreateParams", "Responses"]
 

@@ -28,8 +28,9 @@ def _instance(schema: object, root: Mapping[str, Any], text: str, refs: tuple[st
     if isinstance(ref, str):
         if ref in refs:
             raise _Recursive(ref)
-        return _instance({**_resolve(root, ref), **{k: v for k, v in schema.items() if k != "$ref"}}, root, text,
-                         (*refs, ref))
+        return _instance(
+            {**_resolve(root, ref), **{k: v for k, v in schema.items() if k != "$ref"}}, root, text, (*refs, ref)
+        )
     if "const" in schema:
         return schema["const"]
     if isinstance(schema.get("enum"), list) and schema["enum"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
 import pydantic
@@ -89,7 +89,8 @@ def parse_function_tool_arguments(tools: list[Any], name: str, arguments: str) -
         return function.model.model_validate_json(arguments)
     if not function.get("strict"):
         return None
-    return json.loads(arguments)
+    parsed: object = json.loads(arguments)
+    return parsed
 
 
 def _parsed_message(message: dict[str, Any], response_format: Any, tools: list[Any]) -> dict[str, Any]:
@@ -104,16 +105,17 @@ def _parsed_message(message: dict[str, Any], response_format: Any, tools: list[A
             arguments = parse_function_tool_arguments(tools, function["name"], function["arguments"])
             calls.append({**call, "function": {**function, "parsed_arguments": arguments}})
         elif call.get("type") == "custom":
-            log.warning("Custom tool calls are not callable. Ignoring tool call: %s - %s", call.get("id"),
-                        call.get("custom", {}).get("name"))
+            log.warning(
+                "Custom tool calls are not callable. Ignoring tool call: %s - %s",
+                call.get("id"),
+                call.get("custom", {}).get("name"),
+            )
         else:
             calls.append(call)
     return {**message, "parsed": parsed, "tool_calls": calls or None}
 
 
-def parse_chat_completion(
-    completion: ChatCompletion, response_format: Any, tools: Any
-) -> ParsedChatCompletion[Any]:
+def parse_chat_completion(completion: ChatCompletion, response_format: Any, tools: Any) -> ParsedChatCompletion[Any]:
     """The completion with ``message.parsed`` and each tool call's ``parsed_arguments``.
 
     Raises ``LengthFinishReasonError``/``ContentFilterFinishReasonError`` when a choice was cut short.
@@ -128,7 +130,7 @@ def parse_chat_completion(
         data = choice.to_dict()
         data["message"] = _parsed_message(choice.message.to_dict(), response_format, input_tools)
         choices.append(data)
-    target = ParsedChatCompletion[response_format if has_rich_response_format(response_format) else None]  # type: ignore[misc]
+    target = ParsedChatCompletion[response_format if has_rich_response_format(response_format) else None]  # type: ignore[misc,valid-type]
     parsed = cast("ParsedChatCompletion[Any]", construct_type(target, {**completion.to_dict(), "choices": choices}))
     request_id = getattr(completion, "_request_id", None)
     if request_id is not None:

@@ -25,7 +25,12 @@ def text_with_format(text: Any, text_format: Any) -> Any:
     if "format" in text:
         raise TypeError("Cannot mix and match text.format with text_format")
     json_schema = type_to_response_format_param(text_format)["json_schema"]
-    text["format"] = {"type": "json_schema", "strict": True, "name": json_schema["name"], "schema": json_schema["schema"]}
+    text["format"] = {
+        "type": "json_schema",
+        "strict": True,
+        "name": json_schema["name"],
+        "schema": json_schema["schema"],
+    }
     return text
 
 
@@ -52,7 +57,7 @@ def parse_response(response: Response, text_format: Any, tools: Any) -> ParsedRe
                 ParsedResponseOutputText[Any].model_construct(
                     _fields_set={*part.model_fields_set, "parsed"},
                     **dict(part),
-                    parsed=parse_content(text_format, part.text)
+                    parsed=parse_content(text_format, part.text)  # type: ignore[union-attr]
                     if _given(text_format) and phase in (None, "final_answer")
                     else None,
                 )
@@ -66,7 +71,7 @@ def parse_response(response: Response, text_format: Any, tools: Any) -> ParsedRe
                 )
             )
         elif kind == "function_call":
-            arguments = _tool_arguments(input_tools, item.name, item.arguments)  # type: ignore[union-attr]
+            arguments = _tool_arguments(input_tools, item.name, item.arguments)  # type: ignore[union-attr,arg-type]
             output.append(
                 ParsedResponseFunctionToolCall.model_construct(
                     _fields_set={*item.model_fields_set, "parsed_arguments"}, **dict(item), parsed_arguments=arguments

@@ -17,7 +17,6 @@ from ...types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionDel
 if TYPE_CHECKING:
     from ..._pagination import SyncCursorPage
     from ...lib.streaming.chat import ChatCompletionStreamManager
-    from ...types.chat import ParsedChatCompletion
     from ...types.chat import (
         ChatCompletionAudioParam,
         ChatCompletionMessageParam,
@@ -26,6 +25,7 @@ if TYPE_CHECKING:
         ChatCompletionStreamOptionsParam,
         ChatCompletionToolChoiceOptionParam,
         ChatCompletionToolUnionParam,
+        ParsedChatCompletion,
     )
 
 __all__ = ["ChatCompletionCreateParams", "Completions"]

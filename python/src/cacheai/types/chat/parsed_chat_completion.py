@@ -19,7 +19,7 @@ class ParsedChatCompletionMessage(ChatCompletionMessage, Generic[ContentType]):
 
 
 class ParsedChoice(Choice, Generic[ContentType]):
-    message: ParsedChatCompletionMessage[ContentType]  # type: ignore[assignment]
+    message: ParsedChatCompletionMessage[ContentType]
 
 
 class ParsedChatCompletion(ChatCompletion, Generic[ContentType]):

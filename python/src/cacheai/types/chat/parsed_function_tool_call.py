@@ -11,4 +11,4 @@ class ParsedFunction(Function):
 
 
 class ParsedFunctionToolCall(ChatCompletionMessageFunctionToolCall):
-    function: ParsedFunction  # type: ignore[assignment]
+    function: ParsedFunction

@@ -33,7 +33,7 @@ class ParsedResponseFunctionToolCall(ResponseFunctionToolCall):
 
 
 class ParsedResponse(Response, Generic[ContentType]):
-    output: list[  # type: ignore[assignment]
+    output: list[
         ParsedResponseOutputMessage[ContentType] | ParsedResponseFunctionToolCall | ResponseOutputItem
     ]
 
@@ -44,5 +44,5 @@ class ParsedResponse(Response, Generic[ContentType]):
             if isinstance(item, ParsedResponseOutputMessage):
                 for part in item.content:
                     if isinstance(part, ParsedResponseOutputText) and part.parsed:
-                        return part.parsed  # type: ignore[no-any-return]
+                        return part.parsed
         return None

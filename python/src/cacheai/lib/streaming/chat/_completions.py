@@ -58,7 +58,9 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
     def __init__(self, *, response_format: Any = None, input_tools: Any = None) -> None:
         self._response_format = response_format
         self._rich = has_rich_response_format(response_format)
-        self._tools: list[Any] = list(input_tools) if input_tools and not isinstance(input_tools, (Omit, NotGiven)) else []
+        self._tools: list[Any] = (
+            list(input_tools) if input_tools and not isinstance(input_tools, (Omit, NotGiven)) else []
+        )
         self._parseable = self._rich or any(_is_parseable(tool) for tool in self._tools)
         self._strict_names = {
             t["function"]["name"] for t in self._tools if t.get("type") == "function" and t["function"].get("strict")
@@ -94,7 +96,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         for choice in chunk.choices:
             state = self._choices.get(choice.index)
             if state is None:
-                state = self._choices[choice.index] = _ChoiceState(choice.index, choice.delta.role)
+                state = self._choices[choice.index] = _ChoiceState(choice.index)
                 snapshot.choices.append(state.snapshot)
             self._fold(state, choice, events)
         snapshot.usage = chunk.usage
@@ -138,7 +140,9 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         for call in delta.tool_calls or []:
             snapshot_call = message.tool_calls[call.index]  # type: ignore[index]
             if snapshot_call.function.name in self._strict_names and snapshot_call.function.arguments:
-                snapshot_call.function.parsed_arguments = from_json(snapshot_call.function.arguments, allow_partial=True)
+                snapshot_call.function.parsed_arguments = from_json(
+                    snapshot_call.function.arguments, allow_partial=True
+                )
         logprobs = choice.logprobs
         if logprobs is not None:
             if choice_snapshot.logprobs is None:
@@ -156,12 +160,14 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         if delta.content is not None:
             events.append(
                 ContentDeltaEvent.model_construct(
-                    type="content.delta", delta=delta.content, snapshot=message.content, parsed=message.parsed
+                    type="content.delta", delta=delta.content, snapshot=message.content or "", parsed=message.parsed
                 )
             )
         if delta.refusal is not None:
             events.append(
-                RefusalDeltaEvent.model_construct(type="refusal.delta", delta=delta.refusal, snapshot=message.refusal)
+                RefusalDeltaEvent.model_construct(
+                    type="refusal.delta", delta=delta.refusal, snapshot=message.refusal or ""
+                )
             )
         for call in delta.tool_calls or []:
             snapshot_call = message.tool_calls[call.index]  # type: ignore[index]
@@ -179,13 +185,17 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
             if logprobs.content and choice_snapshot.logprobs.content:
                 events.append(
                     LogprobsContentDeltaEvent.model_construct(
-                        type="logprobs.content.delta", content=logprobs.content, snapshot=choice_snapshot.logprobs.content
+                        type="logprobs.content.delta",
+                        content=logprobs.content,
+                        snapshot=choice_snapshot.logprobs.content,
                     )
                 )
             if logprobs.refusal and choice_snapshot.logprobs.refusal:
                 events.append(
                     LogprobsRefusalDeltaEvent.model_construct(
-                        type="logprobs.refusal.delta", refusal=logprobs.refusal, snapshot=choice_snapshot.logprobs.refusal
+                        type="logprobs.refusal.delta",
+                        refusal=logprobs.refusal,
+                        snapshot=choice_snapshot.logprobs.refusal,
                     )
                 )
         self._done_events(state, choice, events)
@@ -218,10 +228,14 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         logprobs = choice_snapshot.logprobs
         if logprobs is not None and logprobs.content is not None and not state.logprobs_content_done:
             state.logprobs_content_done = True
-            events.append(LogprobsContentDoneEvent.model_construct(type="logprobs.content.done", content=logprobs.content))
+            events.append(
+                LogprobsContentDoneEvent.model_construct(type="logprobs.content.done", content=logprobs.content)
+            )
         if logprobs is not None and logprobs.refusal is not None and not state.logprobs_refusal_done:
             state.logprobs_refusal_done = True
-            events.append(LogprobsRefusalDoneEvent.model_construct(type="logprobs.refusal.done", refusal=logprobs.refusal))
+            events.append(
+                LogprobsRefusalDoneEvent.model_construct(type="logprobs.refusal.done", refusal=logprobs.refusal)
+            )
 
     def _tool_done(self, state: _ChoiceState, index: int, events: list[Any]) -> None:
         if index in state.done_tools:
@@ -241,15 +255,25 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
 
 
 class _ChoiceState:
-    __slots__ = ("content_done", "current_tool", "done_tools", "logprobs_content_done", "logprobs_refusal_done",
-                 "refusal_done", "snapshot")
+    __slots__ = (
+        "content_done",
+        "current_tool",
+        "done_tools",
+        "logprobs_content_done",
+        "logprobs_refusal_done",
+        "refusal_done",
+        "snapshot",
+    )
 
-    def __init__(self, index: int, role: str | None) -> None:
+    def __init__(self, index: int) -> None:
         message = ParsedChatCompletionMessage[object].model_construct(
-            role=role or "assistant", content=None, refusal=None, tool_calls=None, parsed=None
+            role="assistant", content=None, refusal=None, tool_calls=None, parsed=None
         )
         self.snapshot = ParsedChoice[object].model_construct(
-            index=index, finish_reason=None, logprobs=None, message=message
+            index=index,
+            finish_reason=None,  # type: ignore[arg-type]  # set by the last chunk
+            logprobs=None,
+            message=message,
         )
         self.content_done = self.refusal_done = False
         self.logprobs_content_done = self.logprobs_refusal_done = False
@@ -315,8 +339,9 @@ class ChatCompletionStream(Generic[ResponseFormatT]):
 class ChatCompletionStreamManager(Generic[ResponseFormatT]):
     """What ``chat.completions.stream()`` returns: the request is sent when the ``with`` block is entered."""
 
-    def __init__(self, api_request: Callable[[], Stream[ChatCompletionChunk]], *, response_format: Any,
-                 input_tools: Any) -> None:
+    def __init__(
+        self, api_request: Callable[[], Stream[ChatCompletionChunk]], *, response_format: Any, input_tools: Any
+    ) -> None:
         self._api_request = api_request
         self._response_format = response_format
         self._input_tools = input_tools
