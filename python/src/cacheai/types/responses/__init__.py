@@ -49,6 +49,12 @@ if TYPE_CHECKING:
     from .mcp_tool_call_error_param import McpToolCallErrorParam
     from .namespace_tool import NamespaceTool
     from .namespace_tool_param import NamespaceToolParam
+    from .parsed_response import (
+        ParsedResponse,
+        ParsedResponseFunctionToolCall,
+        ParsedResponseOutputMessage,
+        ParsedResponseOutputText,
+    )
     from .response import Response
     from .response_apply_patch_tool_call import ResponseApplyPatchToolCall
     from .response_apply_patch_tool_call_output import ResponseApplyPatchToolCallOutput
@@ -153,12 +159,6 @@ if TYPE_CHECKING:
     from .response_output_item_done_event import ResponseOutputItemDoneEvent
     from .response_output_message import ResponseOutputMessage
     from .response_output_message_param import ResponseOutputMessageParam
-    from .parsed_response import (
-        ParsedResponse,
-        ParsedResponseFunctionToolCall,
-        ParsedResponseOutputMessage,
-        ParsedResponseOutputText,
-    )
     from .response_output_refusal import ResponseOutputRefusal
     from .response_output_refusal_param import ResponseOutputRefusalParam
     from .response_output_text import ResponseOutputText
@@ -261,6 +261,10 @@ __all__ = [
     "McpToolCallErrorParam",
     "NamespaceTool",
     "NamespaceToolParam",
+    "ParsedResponse",
+    "ParsedResponseFunctionToolCall",
+    "ParsedResponseOutputMessage",
+    "ParsedResponseOutputText",
     "Response",
     "ResponseApplyPatchToolCall",
     "ResponseApplyPatchToolCallOutput",
@@ -365,10 +369,6 @@ __all__ = [
     "ResponseOutputItemDoneEvent",
     "ResponseOutputMessage",
     "ResponseOutputMessageParam",
-    "ParsedResponse",
-    "ParsedResponseFunctionToolCall",
-    "ParsedResponseOutputMessage",
-    "ParsedResponseOutputText",
     "ResponseOutputRefusal",
     "ResponseOutputRefusalParam",
     "ResponseOutputText",
