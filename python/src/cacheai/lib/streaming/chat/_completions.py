@@ -119,6 +119,7 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 calls.append(
                     ParsedFunctionToolCall.model_construct(
                         id=call.id or "",
+                        index=call.index,  # kept as openai keeps it (an extra field)
                         type="function",
                         function=ParsedFunction.model_construct(
                             name=(function.name if function else None) or "",
