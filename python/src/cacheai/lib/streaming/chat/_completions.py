@@ -13,6 +13,7 @@ from typing import Any, Generic, TypeVar
 from pydantic_core import from_json
 
 from ...._exceptions import ContentFilterFinishReasonError, LengthFinishReasonError
+from ...._models import BaseModel
 from ...._streaming import Stream
 from ...._types import NotGiven, Omit
 from ....types.chat import (
@@ -50,6 +51,7 @@ from ._events import (
 __all__ = ["ChatCompletionStream", "ChatCompletionStreamManager", "ChatCompletionStreamState"]
 
 ResponseFormatT = TypeVar("ResponseFormatT")
+_E = TypeVar("_E", bound=BaseModel)
 
 
 class ChatCompletionStreamState(Generic[ResponseFormatT]):
@@ -92,24 +94,25 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 system_fingerprint=None,
                 usage=None,
             )
-        events: list[Any] = [ChunkEvent.model_construct(type="chunk", chunk=chunk, snapshot=snapshot)]
+        events: list[Any] = [_event(ChunkEvent, type="chunk", chunk=chunk, snapshot=snapshot)]
         for choice in chunk.choices:
             state = self._choices.get(choice.index)
             if state is None:
                 state = self._choices[choice.index] = _ChoiceState(choice.index)
                 snapshot.choices.append(state.snapshot)
             self._fold(state, choice, events)
-        snapshot.usage = chunk.usage
-        snapshot.system_fingerprint = chunk.system_fingerprint
+        snapshot.__dict__["usage"] = chunk.usage
+        snapshot.__dict__["system_fingerprint"] = chunk.system_fingerprint
         return events
 
     def _fold(self, state: _ChoiceState, choice: Any, events: list[Any]) -> None:
         delta, choice_snapshot = choice.delta, state.snapshot
         message = choice_snapshot.message
+        fields = message.__dict__  # written directly: the values are already the declared types
         if delta.content is not None:
-            message.content = (message.content or "") + delta.content
+            fields["content"] = (message.content or "") + delta.content
         if delta.refusal is not None:
-            message.refusal = (message.refusal or "") + delta.refusal
+            fields["refusal"] = (message.refusal or "") + delta.refusal
         for call in delta.tool_calls or []:
             calls = message.tool_calls
             if calls is None:
@@ -160,20 +163,23 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         # events
         if delta.content is not None:
             events.append(
-                ContentDeltaEvent.model_construct(
-                    type="content.delta", delta=delta.content, snapshot=message.content or "", parsed=message.parsed
+                _event(
+                    ContentDeltaEvent,
+                    type="content.delta",
+                    delta=delta.content,
+                    snapshot=message.content or "",
+                    parsed=message.parsed,
                 )
             )
         if delta.refusal is not None:
             events.append(
-                RefusalDeltaEvent.model_construct(
-                    type="refusal.delta", delta=delta.refusal, snapshot=message.refusal or ""
-                )
+                _event(RefusalDeltaEvent, type="refusal.delta", delta=delta.refusal, snapshot=message.refusal or "")
             )
         for call in delta.tool_calls or []:
             snapshot_call = message.tool_calls[call.index]  # type: ignore[index]
             events.append(
-                FunctionToolCallArgumentsDeltaEvent.model_construct(
+                _event(
+                    FunctionToolCallArgumentsDeltaEvent,
                     type="tool_calls.function.arguments.delta",
                     name=snapshot_call.function.name,
                     index=call.index,
@@ -185,7 +191,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         if logprobs is not None and choice_snapshot.logprobs is not None:
             if logprobs.content and choice_snapshot.logprobs.content:
                 events.append(
-                    LogprobsContentDeltaEvent.model_construct(
+                    _event(
+                        LogprobsContentDeltaEvent,
                         type="logprobs.content.delta",
                         content=logprobs.content,
                         snapshot=choice_snapshot.logprobs.content,
@@ -193,7 +200,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 )
             if logprobs.refusal and choice_snapshot.logprobs.refusal:
                 events.append(
-                    LogprobsRefusalDeltaEvent.model_construct(
+                    _event(
+                        LogprobsRefusalDeltaEvent,
                         type="logprobs.refusal.delta",
                         refusal=logprobs.refusal,
                         snapshot=choice_snapshot.logprobs.refusal,
@@ -222,21 +230,17 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
             if self._rich and not message.refusal:
                 parsed = parse_content(self._response_format, message.content)
             message.parsed = parsed
-            events.append(ContentDoneEvent.model_construct(type="content.done", content=message.content, parsed=parsed))
+            events.append(_event(ContentDoneEvent, type="content.done", content=message.content, parsed=parsed))
         if message.refusal is not None and not state.refusal_done:
             state.refusal_done = True
-            events.append(RefusalDoneEvent.model_construct(type="refusal.done", refusal=message.refusal))
+            events.append(_event(RefusalDoneEvent, type="refusal.done", refusal=message.refusal))
         logprobs = choice_snapshot.logprobs
         if logprobs is not None and logprobs.content is not None and not state.logprobs_content_done:
             state.logprobs_content_done = True
-            events.append(
-                LogprobsContentDoneEvent.model_construct(type="logprobs.content.done", content=logprobs.content)
-            )
+            events.append(_event(LogprobsContentDoneEvent, type="logprobs.content.done", content=logprobs.content))
         if logprobs is not None and logprobs.refusal is not None and not state.logprobs_refusal_done:
             state.logprobs_refusal_done = True
-            events.append(
-                LogprobsRefusalDoneEvent.model_construct(type="logprobs.refusal.done", refusal=logprobs.refusal)
-            )
+            events.append(_event(LogprobsRefusalDoneEvent, type="logprobs.refusal.done", refusal=logprobs.refusal))
 
     def _tool_done(self, state: _ChoiceState, index: int, events: list[Any]) -> None:
         if index in state.done_tools:
@@ -245,7 +249,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         function = state.snapshot.message.tool_calls[index].function  # type: ignore[index]
         function.parsed_arguments = parse_function_tool_arguments(self._tools, function.name, function.arguments)
         events.append(
-            FunctionToolCallArgumentsDoneEvent.model_construct(
+            _event(
+                FunctionToolCallArgumentsDoneEvent,
                 type="tool_calls.function.arguments.done",
                 index=index,
                 name=function.name,
@@ -253,6 +258,16 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 parsed_arguments=function.parsed_arguments,
             )
         )
+
+
+def _event(cls: type[_E], **fields: Any) -> _E:
+    """An event built without validation or conversion: its fields are already the right types."""
+    event = object.__new__(cls)
+    object.__setattr__(event, "__dict__", fields)
+    object.__setattr__(event, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(event, "__pydantic_extra__", {})
+    object.__setattr__(event, "__pydantic_private__", None)
+    return event
 
 
 class _ChoiceState:
@@ -304,7 +319,7 @@ class ChatCompletionStream(Generic[ResponseFormatT]):
         return next(self._iterator)
 
     def __iter__(self) -> Iterator[ChatCompletionStreamEvent[ResponseFormatT]]:
-        yield from self._iterator
+        return self._iterator
 
     def __enter__(self) -> ChatCompletionStream[ResponseFormatT]:
         return self
