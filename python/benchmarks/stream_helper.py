@@ -18,8 +18,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import payloads  # noqa: E402
-from run import BenchServer, choose_cpus  # noqa: E402
+import payloads
+from run import BenchServer, choose_cpus
 
 
 def plain(client: Any, chunks: int) -> int:
