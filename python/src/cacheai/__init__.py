@@ -13,7 +13,9 @@ from ._logs import setup_logging as _setup_logging
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._client import CacheAI, Client
+    from . import types
+    from ._breaker import CircuitBreakerConfig
+    from ._client import CacheAI, Client, OpenAI
     from ._exceptions import (
         APIConnectionError,
         APIError,
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
         AuthenticationError,
         BadRequestError,
         CacheAIError,
+        CircuitOpenError,
         ConflictError,
         ContentFilterFinishReasonError,
         InternalServerError,
@@ -35,6 +38,8 @@ if TYPE_CHECKING:
     )
     from ._highlevel import ModelResponse
     from ._info import ResponseInfo, info
+    from ._keycheck import KeyCheck
+    from ._keys import KeyPool, KeyStats, NoKeyAvailableError
     from ._models import BaseModel
     from ._prices import Price, register_price
     from ._ratelimit_headers import RateLimitSnapshot
@@ -54,8 +59,17 @@ if TYPE_CHECKING:
     )
     from ._usage import TokenUsage
     from .lib._tools import pydantic_function_tool
+    from .sessions import Session, SessionStore
 
 _LAZY: dict[str, str] = {
+    "SessionStore": ".sessions",
+    "Session": ".sessions",
+    "KeyCheck": "._keycheck",
+    "NoKeyAvailableError": "._keys",
+    "KeyStats": "._keys",
+    "KeyPool": "._keys",
+    "CircuitBreakerConfig": "._breaker",
+    "CircuitOpenError": "._exceptions",
     "APIConnectionError": "._exceptions",
     "APIError": "._exceptions",
     "APIResponse": "._response",
@@ -80,6 +94,7 @@ _LAZY: dict[str, str] = {
     "NotFoundError": "._exceptions",
     "NotGiven": "._types",
     "Omit": "._types",
+    "OpenAI": "._client",
     "OpenAIError": "._exceptions",
     "PermissionDeniedError": "._exceptions",
     "Price": "._prices",
@@ -98,9 +113,11 @@ _LAZY: dict[str, str] = {
     "pydantic_function_tool": ".lib._tools",
     "register_price": "._prices",
 }
+# `import cacheai as openai`: `openai.types.chat.ChatCompletion` etc. (a subpackage, imported on first use).
+_SUBMODULES = frozenset({"types"})
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
+__getattr__, __dir__ = lazy_exports(__name__, _LAZY, submodules=_SUBMODULES)
 
 
 __title__ = "cacheai"
@@ -123,15 +140,22 @@ __all__ = [
     "BinaryAPIResponse",
     "CacheAI",
     "CacheAIError",
+    "CircuitBreakerConfig",
+    "CircuitOpenError",
     "Client",
     "ConflictError",
     "ContentFilterFinishReasonError",
     "InternalServerError",
+    "KeyCheck",
+    "KeyPool",
+    "KeyStats",
     "LengthFinishReasonError",
     "ModelResponse",
+    "NoKeyAvailableError",
     "NotFoundError",
     "NotGiven",
     "Omit",
+    "OpenAI",
     "OpenAIError",
     "PermissionDeniedError",
     "Price",
@@ -140,6 +164,8 @@ __all__ = [
     "RequestOptions",
     "ResponseInfo",
     "RetryPolicy",
+    "Session",
+    "SessionStore",
     "Stream",
     "Timeout",
     "TokenUsage",
@@ -150,6 +176,7 @@ __all__ = [
     "omit",
     "pydantic_function_tool",
     "register_price",
+    "types",
 ]
 
 _setup_logging()

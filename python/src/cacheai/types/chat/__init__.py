@@ -166,6 +166,8 @@ _MODULE_OF: dict[str, str] = {
     "ParsedFunction": ".parsed_function_tool_call",
     "ParsedFunctionToolCall": ".parsed_function_tool_call",
 }
+# Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
+_SUBPACKAGES: tuple[str, ...] = ()
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, _SUBPACKAGES)
