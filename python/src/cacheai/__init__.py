@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     )
     from ._usage import TokenUsage
     from .cache_service import CacheAIService
+    from .lib._tools import pydantic_function_tool
     from .limits import RateLimitConfig, RateLimiter, RateLimitExceededLocally
     from .sessions import Session, SessionStore
 
@@ -127,6 +128,7 @@ _LAZY: dict[str, str] = {
     "info": "._info",
     "not_given": "._types",
     "omit": "._types",
+    "pydantic_function_tool": ".lib._tools",
     "register_price": "._prices",
 }
 # `import cacheai as openai`: `openai.types.chat.ChatCompletion` etc. (a subpackage, imported on first use).
@@ -211,6 +213,7 @@ __all__ = [
     "info",
     "not_given",
     "omit",
+    "pydantic_function_tool",
     "register_price",
     "types",
 ]

@@ -89,7 +89,7 @@ class BaseModel(pydantic.BaseModel):
 
 # pydantic's own model_construct does not convert nested dicts; openai's does. (Assigned here because
 # pydantic's mypy plugin synthesizes a per-model model_construct signature that an override would clash with.)
-BaseModel.model_construct = BaseModel.construct  # type: ignore[method-assign]
+BaseModel.model_construct = classmethod(BaseModel.construct.__func__)  # type: ignore[assignment,attr-defined]
 
 
 def parse_json(cast_to: type[_ModelT], data: bytes | str) -> _ModelT:

@@ -18,7 +18,8 @@ from .._utils import path_param, strip_not_given
 from ..types.responses import Response, ResponseItem, ResponseStreamEvent, ResponseUnknownEvent
 
 if TYPE_CHECKING:
-    from ..types.responses import ResponseInputParam
+    from ..lib.streaming._responses import ResponseStreamManager
+    from ..types.responses import ParsedResponse, ResponseInputParam
 
 __all__ = ["InputItems", "ResponseCreateParams", "Responses"]
 
@@ -103,6 +104,30 @@ class Responses(SyncAPIResource):
         request = make_options("POST", "responses", body=body, **call_options)
         return self._request(Response, request, stream=stream is True)  # type: ignore[no-any-return]
 
+    def parse(self, *, text_format: Any = omit, **params: Any) -> ParsedResponse[Any]:
+        """Like ``create``, with ``text_format=`` a pydantic model (sent as ``text.format``, its strict JSON
+        schema); the output text comes back parsed as ``response.output_parsed``.
+        """
+        from ..lib._parsing._responses import parse_response, text_with_format
+
+        if "stream" in params:
+            raise TypeError("parse() got an unexpected keyword argument 'stream'; use stream() to stream")
+        params = _with_text_format(params, text_format, text_with_format)
+        response = self.create(**params)
+        return parse_response(response, text_format, params.get("tools", omit))
+
+    def stream(self, *, text_format: Any = omit, **params: Any) -> ResponseStreamManager[Any]:
+        """A context manager over the response's events, with ``get_final_response()`` (parsed)."""
+        from ..lib._parsing._responses import text_with_format
+        from ..lib.streaming._responses import ResponseStreamManager
+
+        if "stream" in params:
+            raise TypeError("stream() got an unexpected keyword argument 'stream'")
+        params = _with_text_format(params, text_format, text_with_format)
+        return ResponseStreamManager(
+            lambda: self.create(**params, stream=True), text_format=text_format, input_tools=params.get("tools", omit)
+        )
+
     def retrieve(
         self,
         response_id: str,
@@ -160,6 +185,12 @@ class Responses(SyncAPIResource):
         if not stream:
             return self._client.request(cast_to, options)
         return self._client.request(cast_to, options, stream=True, stream_cls=_ResponseEventStream)
+
+
+def _with_text_format(params: dict[str, Any], text_format: Any, text_with_format: Any) -> dict[str, Any]:
+    if isinstance(text_format, (Omit, NotGiven)):
+        return params
+    return {**params, "text": text_with_format(params.get("text", omit), text_format)}
 
 
 class _ResponseEventStream(Stream[ResponseEvent]):

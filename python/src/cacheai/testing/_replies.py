@@ -8,6 +8,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from ._schema_instance import minimal_instance
+
 if TYPE_CHECKING:
     from ._records import RecordedRequest
 
@@ -105,8 +107,22 @@ def default_reply(body: Mapping[str, Any]) -> Reply:
     user_text = last_user_text(messages)
     tool = _chosen_tool(body)
     if tool is not None and last.get("role") == "user":
-        return Reply(tool_calls=(ToolCall(tool[0], _example_arguments(tool[1], user_text)),))
+        name, parameters, strict = tool
+        arguments = minimal_instance(parameters, user_text) if strict else _example_arguments(parameters, user_text)
+        return Reply(tool_calls=(ToolCall(name, arguments),))
+    schema = _json_schema_format(body)
+    if schema is not None:
+        return Reply(content=json.dumps(minimal_instance(schema, user_text)))
     return Reply(content=echo(user_text))
+
+
+def _json_schema_format(body: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The schema of a ``response_format`` of type ``json_schema``, if the request has one."""
+    response_format = body.get("response_format")
+    if not isinstance(response_format, dict) or response_format.get("type") != "json_schema":
+        return None
+    schema = (response_format.get("json_schema") or {}).get("schema")
+    return schema if isinstance(schema, dict) else {}
 
 
 def echo(text: str) -> str:
@@ -120,7 +136,7 @@ def last_user_text(messages: Sequence[object]) -> str:
     return ""
 
 
-def _chosen_tool(body: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]] | None:
+def _chosen_tool(body: Mapping[str, Any]) -> tuple[str, Mapping[str, Any], bool] | None:
     tools = body.get("tools")
     choice = body.get("tool_choice", "auto")
     if not isinstance(tools, list) or not tools or choice == "none":
@@ -135,7 +151,8 @@ def _chosen_tool(body: Mapping[str, Any]) -> tuple[str, Mapping[str, Any]] | Non
         wanted = (choice.get("function") or {}).get("name")
         chosen = next((f for f in functions if f.get("name") == wanted), chosen)
     parameters = chosen.get("parameters")
-    return str(chosen.get("name", "tool")), parameters if isinstance(parameters, dict) else {}
+    schema = parameters if isinstance(parameters, dict) else {}
+    return str(chosen.get("name", "tool")), schema, chosen.get("strict") is True
 
 
 def _example_arguments(schema: Mapping[str, Any], user_text: str) -> dict[str, Any]:

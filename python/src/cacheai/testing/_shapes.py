@@ -358,12 +358,19 @@ def responses_as_chat(body: Mapping[str, Any]) -> dict[str, Any]:
     tools = [
         {
             "type": "function",
-            "function": {"name": tool.get("name"), "parameters": tool.get("parameters") or {}},
+            "function": {
+                "name": tool.get("name"),
+                "parameters": tool.get("parameters") or {},
+                "strict": tool.get("strict"),
+            },
         }
         for tool in body.get("tools") or []
         if isinstance(tool, dict) and tool.get("type") == "function"
     ]
     chat: dict[str, Any] = {"model": body.get("model"), "messages": messages}
+    text_format = (body.get("text") or {}).get("format") if isinstance(body.get("text"), dict) else None
+    if isinstance(text_format, dict) and text_format.get("type") == "json_schema":
+        chat["response_format"] = {"type": "json_schema", "json_schema": {"schema": text_format.get("schema")}}
     if tools:
         chat["tools"] = tools
         choice = body.get("tool_choice", "auto")

@@ -16,6 +16,7 @@ from ...types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionDel
 
 if TYPE_CHECKING:
     from ..._pagination import SyncCursorPage
+    from ...lib.streaming.chat import ChatCompletionStreamManager
     from ...types.chat import (
         ChatCompletionAudioParam,
         ChatCompletionMessageParam,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
         ChatCompletionStreamOptionsParam,
         ChatCompletionToolChoiceOptionParam,
         ChatCompletionToolUnionParam,
+        ParsedChatCompletion,
     )
 
 __all__ = ["ChatCompletionCreateParams", "Completions"]
@@ -128,6 +130,39 @@ class Completions(SyncAPIResource):
             ),
             stream=streaming,
             stream_item=ChatCompletionChunk,
+        )
+
+    def parse(self, **params: Any) -> ParsedChatCompletion[Any]:
+        """Like ``create``, with ``response_format=`` a pydantic model (sent as its strict JSON schema) and
+        strict function tools (e.g. ``cacheai.pydantic_function_tool(Model)``); gives ``message.parsed`` and
+        each tool call's ``parsed_arguments``. Raises ``LengthFinishReasonError``/``ContentFilterFinishReasonError``
+        when the answer was cut short.
+        """
+        from ...lib._parsing._completions import parse_chat_completion, validate_input_tools
+
+        if "stream" in params:
+            raise TypeError("parse() got an unexpected keyword argument 'stream'; use stream() to stream")
+        response_format = params.get("response_format", omit)
+        tools = validate_input_tools(params.get("tools", omit))
+        completion = self.create(**_wire_params(params, tools), stream=False)
+        return parse_chat_completion(completion, response_format, tools)
+
+    def stream(self, **params: Any) -> ChatCompletionStreamManager[Any]:
+        """A context manager streaming the completion as openai's events (``content.delta``, ``content.done``,
+        ``refusal.*``, ``tool_calls.function.arguments.*``, ``chunk``), with ``get_final_completion()``.
+        """
+        from ...lib.streaming.chat import ChatCompletionStreamManager
+
+        if "stream" in params:
+            raise TypeError("stream() got an unexpected keyword argument 'stream'")
+        tools = params.get("tools", omit)
+        if not isinstance(tools, (Omit, NotGiven)):
+            tools = list(tools)
+        wire = _wire_params(params, tools)
+        return ChatCompletionStreamManager(
+            lambda: self.create(**wire, stream=True),
+            response_format=params.get("response_format", omit),
+            input_tools=tools,
         )
 
     def retrieve(
@@ -236,6 +271,17 @@ class Messages(SyncAPIResource):
                 **options,
             ),
         )
+
+
+def _wire_params(params: dict[str, Any], tools: Any) -> dict[str, Any]:
+    from ...lib._parsing._completions import type_to_response_format_param
+
+    wire = dict(params)
+    if "response_format" in wire:
+        wire["response_format"] = type_to_response_format_param(wire["response_format"])
+    if "tools" in wire:
+        wire["tools"] = tools
+    return wire
 
 
 def _reject_model_class(response_format: object) -> None:

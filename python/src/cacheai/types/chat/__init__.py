@@ -54,6 +54,8 @@ if TYPE_CHECKING:
     from .chat_completion_tool_union_param import ChatCompletionToolUnionParam
     from .chat_completion_user_message_param import ChatCompletionUserMessageParam
     from .completion_create_params import CompletionCreateParams
+    from .parsed_chat_completion import ParsedChatCompletion, ParsedChatCompletionMessage, ParsedChoice
+    from .parsed_function_tool_call import ParsedFunction, ParsedFunctionToolCall
 
 __all__ = [
     "ChatCompletion",
@@ -103,6 +105,11 @@ __all__ = [
     "ChatCompletionToolUnionParam",
     "ChatCompletionUserMessageParam",
     "CompletionCreateParams",
+    "ParsedChatCompletion",
+    "ParsedChatCompletionMessage",
+    "ParsedChoice",
+    "ParsedFunction",
+    "ParsedFunctionToolCall",
 ]
 
 _MODULE_OF: dict[str, str] = {
@@ -153,6 +160,11 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionToolUnionParam": ".chat_completion_tool_union_param",
     "ChatCompletionUserMessageParam": ".chat_completion_user_message_param",
     "CompletionCreateParams": ".completion_create_params",
+    "ParsedChatCompletion": ".parsed_chat_completion",
+    "ParsedChatCompletionMessage": ".parsed_chat_completion",
+    "ParsedChoice": ".parsed_chat_completion",
+    "ParsedFunction": ".parsed_function_tool_call",
+    "ParsedFunctionToolCall": ".parsed_function_tool_call",
 }
 # Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
 _SUBPACKAGES: tuple[str, ...] = ()

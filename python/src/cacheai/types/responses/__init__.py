@@ -49,6 +49,12 @@ if TYPE_CHECKING:
     from .mcp_tool_call_error_param import McpToolCallErrorParam
     from .namespace_tool import NamespaceTool
     from .namespace_tool_param import NamespaceToolParam
+    from .parsed_response import (
+        ParsedResponse,
+        ParsedResponseFunctionToolCall,
+        ParsedResponseOutputMessage,
+        ParsedResponseOutputText,
+    )
     from .response import Response
     from .response_apply_patch_tool_call import ResponseApplyPatchToolCall
     from .response_apply_patch_tool_call_output import ResponseApplyPatchToolCallOutput
@@ -255,6 +261,10 @@ __all__ = [
     "McpToolCallErrorParam",
     "NamespaceTool",
     "NamespaceToolParam",
+    "ParsedResponse",
+    "ParsedResponseFunctionToolCall",
+    "ParsedResponseOutputMessage",
+    "ParsedResponseOutputText",
     "Response",
     "ResponseApplyPatchToolCall",
     "ResponseApplyPatchToolCallOutput",
@@ -567,6 +577,10 @@ _MODULE_OF: dict[str, str] = {
     "ResponseOutputItemDoneEvent": ".response_output_item_done_event",
     "ResponseOutputMessage": ".response_output_message",
     "ResponseOutputMessageParam": ".response_output_message_param",
+    "ParsedResponse": ".parsed_response",
+    "ParsedResponseFunctionToolCall": ".parsed_response",
+    "ParsedResponseOutputMessage": ".parsed_response",
+    "ParsedResponseOutputText": ".parsed_response",
     "ResponseOutputRefusal": ".response_output_refusal",
     "ResponseOutputRefusalParam": ".response_output_refusal_param",
     "ResponseOutputText": ".response_output_text",

@@ -1,0 +1,1 @@
+"""The stream helpers: ``chat.completions.stream`` and ``responses.stream``."""

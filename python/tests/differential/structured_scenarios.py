@@ -1,0 +1,216 @@
+"""Differential scenarios for structured outputs: ``chat.completions.parse``/``stream``, ``responses.parse``/
+``stream``. Each call returns plain data (parsed models dumped) so the two clients' results compare directly.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pydantic
+from differential_harness import Scenario, sse
+from recording_server import Reply
+from scenarios import RESPONSE, USER, chat_completion, chunk
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "structured"))
+from models import GetWeather, MathResponse, Node, Optionals, Person
+
+MATH = {"steps": [{"explanation": "subtract 31", "output": "8x = -29"}], "final_answer": "x = -29/8"}
+PERSON = {"name": "Ada", "home": {"street": "1 Main", "city": "London"}, "work": None, "ratings": None}
+NODE = {"value": 1, "children": [{"value": 2, "children": [], "parent": None}], "parent": None}
+OPTIONALS = {"name": None, "count": 3, "color": "blue", "tags": ["a"]}
+
+
+def answer(content: str | None, finish_reason: str = "stop", **message: Any) -> Reply:
+    body = chat_completion()
+    body["choices"][0]["finish_reason"] = finish_reason
+    body["choices"][0]["message"] = {"role": "assistant", "content": content, "refusal": None, **message}
+    return Reply(json=body)
+
+
+def tool_answer(name: str, arguments: dict[str, Any]) -> Reply:
+    call = {"id": "call_1", "type": "function", "function": {"name": name, "arguments": json.dumps(arguments)}}
+    return answer(None, "tool_calls", tool_calls=[call])
+
+
+def parse(client: Any, **params: Any) -> Any:
+    completion = client.chat.completions.parse(model="gpt-4o-mini", messages=USER, **params)
+    message = completion.choices[0].message
+    calls = [{"name": c.function.name, "parsed": _plain(c.function.parsed_arguments)} for c in message.tool_calls or []]
+    return {"completion": completion, "parsed": _plain(message.parsed), "refusal": message.refusal, "calls": calls}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, pydantic.BaseModel):
+        return {"model": type(value).__name__, "data": value.model_dump(mode="json")}
+    return value
+
+
+def content_stream(text: str, *, finish_reason: str = "stop") -> Reply:
+    pieces = [text[i : i + 7] for i in range(0, len(text), 7)]
+    chunks = [chunk({"role": "assistant", "content": ""})]
+    chunks += [chunk({"content": piece}) for piece in pieces]
+    chunks.append(chunk({}, finish_reason))
+    return Reply(sse=sse(*chunks))
+
+
+def tool_stream(name: str, arguments: dict[str, Any]) -> Reply:
+    text = json.dumps(arguments)
+    first = {"index": 0, "id": "call_1", "type": "function", "function": {"name": name, "arguments": ""}}
+    chunks = [chunk({"role": "assistant", "tool_calls": [first]})]
+    chunks += [
+        chunk({"tool_calls": [{"index": 0, "function": {"arguments": text[i : i + 5]}}]})
+        for i in range(0, len(text), 5)
+    ]
+    chunks.append(chunk({}, "tool_calls"))
+    return Reply(sse=sse(*chunks))
+
+
+def stream(client: Any, **params: Any) -> Any:
+    with client.chat.completions.stream(model="gpt-4o-mini", messages=USER, **params) as events:
+        seen = [_event(event) for event in events]
+        final = events.get_final_completion()
+    message = final.choices[0].message
+    return {"events": seen, "final": final, "parsed": _plain(message.parsed), "content": message.content}
+
+
+def _event(event: Any) -> dict[str, Any]:
+    fields = {k: v for k, v in vars(event).items() if k not in ("chunk", "snapshot") or isinstance(v, str)}
+    if event.type == "chunk":
+        fields["chunk"] = event.chunk.model_dump(mode="json")
+    return {key: _plain(value) for key, value in fields.items()}
+
+
+def response_with_text(text: str) -> dict[str, Any]:
+    body = copy.deepcopy(RESPONSE)
+    body["output"][0]["content"][0]["text"] = text
+    return body
+
+
+def responses_parse(client: Any, **params: Any) -> Any:
+    response = client.responses.parse(model="gpt-4o", input="Hi", **params)
+    return {"response": response.model_dump(mode="json"), "parsed": _plain(response.output_parsed)}
+
+
+def responses_stream(client: Any, **params: Any) -> Any:
+    with client.responses.stream(model="gpt-4o", input="Hi", **params) as events:
+        kinds = [event.type for event in events]
+        final = events.get_final_response()
+    return {"kinds": kinds, "parsed": _plain(final.output_parsed), "text": final.output_text}
+
+
+def response_events(text: str) -> Reply:
+    completed = response_with_text(text)
+    return Reply(
+        sse=sse(
+            {"type": "response.created", "sequence_number": 0, "response": {**completed, "status": "in_progress"}},
+            {
+                "type": "response.output_text.delta",
+                "sequence_number": 1,
+                "item_id": "msg_1",
+                "output_index": 0,
+                "content_index": 0,
+                "delta": text,
+                "logprobs": [],
+            },
+            {"type": "response.completed", "sequence_number": 2, "response": completed},
+            done=False,
+        )
+    )
+
+
+STRUCTURED_SCENARIOS: list[Scenario] = [
+    Scenario("parse: nested model", lambda c: parse(c, response_format=MathResponse), [answer(json.dumps(MATH))]),
+    Scenario("parse: optional and nested", lambda c: parse(c, response_format=Person), [answer(json.dumps(PERSON))]),
+    Scenario("parse: recursive model", lambda c: parse(c, response_format=Node), [answer(json.dumps(NODE))]),
+    Scenario(
+        "parse: enums, defaults, lists", lambda c: parse(c, response_format=Optionals), [answer(json.dumps(OPTIONALS))]
+    ),
+    Scenario(
+        "parse: json_object dict format",
+        lambda c: parse(c, response_format={"type": "json_object"}),
+        [answer(json.dumps(MATH))],
+    ),
+    Scenario(
+        "parse: refusal",
+        lambda c: parse(c, response_format=MathResponse),
+        [answer(None, refusal="I can't help with that")],
+    ),
+    Scenario(
+        "parse: length cut raises", lambda c: parse(c, response_format=MathResponse), [answer('{"steps"', "length")]
+    ),
+    Scenario(
+        "parse: content filter raises",
+        lambda c: parse(c, response_format=MathResponse),
+        [answer(None, "content_filter")],
+    ),
+    Scenario("parse: invalid JSON raises", lambda c: parse(c, response_format=MathResponse), [answer('{"steps": 3}')]),
+    Scenario(
+        "parse: pydantic tool parsed_arguments",
+        lambda c: parse(c, tools=[tool_for(c, GetWeather)]),
+        [tool_answer("GetWeather", {"city": "Paris", "unit": "blue"})],
+    ),
+    Scenario(
+        "parse: strict dict tool parsed as JSON",
+        lambda c: parse(c, tools=[STRICT_TOOL]),
+        [tool_answer("lookup", {"q": "x"})],
+    ),
+    Scenario(
+        "parse: non-strict tool refused",
+        lambda c: parse(c, tools=[{"type": "function", "function": {"name": "f", "parameters": {}}}]),
+        [answer("x")],
+    ),
+    Scenario(
+        "stream: structured content events",
+        lambda c: stream(c, response_format=MathResponse),
+        [content_stream(json.dumps(MATH))],
+    ),
+    Scenario("stream: plain text events", lambda c: stream(c), [content_stream("Hello there, friend!")]),
+    Scenario(
+        "stream: tool argument events",
+        lambda c: stream(c, tools=[tool_for(c, GetWeather)]),
+        [tool_stream("GetWeather", {"city": "Paris", "unit": "red"})],
+    ),
+    Scenario(
+        "stream: length cut raises",
+        lambda c: stream(c, response_format=MathResponse),
+        [content_stream('{"steps": [', finish_reason="length")],
+    ),
+    Scenario(
+        "responses.parse: text_format",
+        lambda c: responses_parse(c, text_format=Person),
+        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    ),
+    Scenario(
+        "responses.stream: get_final_response",
+        lambda c: responses_stream(c, text_format=MathResponse),
+        [response_events(json.dumps(MATH))],
+    ),
+]
+
+STRICT_TOOL = {
+    "type": "function",
+    "function": {
+        "name": "lookup",
+        "strict": True,
+        "parameters": {
+            "type": "object",
+            "properties": {"q": {"type": "string"}},
+            "required": ["q"],
+            "additionalProperties": False,
+        },
+    },
+}
+
+
+def tool_for(client: Any, model: type[pydantic.BaseModel]) -> Any:
+    """The client library's own ``pydantic_function_tool`` (openai's for openai, cacheai's for cacheai)."""
+    import openai
+
+    import cacheai
+
+    maker = openai.pydantic_function_tool if isinstance(client, openai.OpenAI) else cacheai.pydantic_function_tool
+    return maker(model)

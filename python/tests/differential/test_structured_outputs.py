@@ -1,0 +1,22 @@
+"""Structured outputs through openai and cacheai: same wire, same parsed results, same errors."""
+
+from __future__ import annotations
+
+import pytest
+from differential_harness import Scenario
+from recording_server import RecordingServer
+from structured_scenarios import STRUCTURED_SCENARIOS
+from test_openai_vs_cacheai import both, server  # noqa: F401  (the module-scoped recording server)
+
+
+def test_there_are_at_least_10_structured_scenarios() -> None:
+    names = [scenario.name for scenario in STRUCTURED_SCENARIOS]
+    assert len(set(names)) == len(names) >= 10
+
+
+@pytest.mark.parametrize("scenario", STRUCTURED_SCENARIOS, ids=lambda scenario: scenario.name)
+def test_same_wire_same_parsed_result(server: RecordingServer, scenario: Scenario) -> None:  # noqa: F811
+    expected, actual = both(server, scenario)
+    assert actual.requests == expected.requests, "different requests on the wire"
+    assert actual.result == expected.result, "different parsed result"
+    assert actual.error == expected.error, "different exception"
