@@ -77,7 +77,11 @@ def test_partial_failure_carries_every_result(server: FakeOpenAIServer, client: 
     error = caught.value
     assert error.failed_indices == [1, 3] and error.success_count == 3
     assert [type(r).__name__ for r in error.results] == [
-        "ModelResponse", "InternalServerError", "ModelResponse", "InternalServerError", "ModelResponse"
+        "ModelResponse",
+        "InternalServerError",
+        "ModelResponse",
+        "InternalServerError",
+        "ModelResponse",
     ]
 
 
