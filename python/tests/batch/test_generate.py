@@ -159,8 +159,10 @@ def test_ctrl_c_cancels_pending_and_carries_what_completed(server: FakeOpenAISer
         import sys, cacheai
         from cacheai.batch import BatchInterrupted
         client = cacheai.CacheAI(base_url={server.base_url!r}, default_model="m", max_retries=0)
+        said = []
         def started(fraction):
-            if fraction > 0:
+            if not said:
+                said.append(1)
                 print("STARTED", flush=True)
         try:
             client.batch_generate([f"p{{i}}" for i in range(200)], max_concurrent=2, progress_callback=started)

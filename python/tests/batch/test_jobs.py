@@ -171,5 +171,5 @@ def test_wait_times_out(server: FakeOpenAIServer, client: cacheai.CacheAI) -> No
 
 def test_a_server_without_the_batch_api_names_the_404(server: FakeOpenAIServer, client: cacheai.CacheAI) -> None:
     server.fail_next(1, 404, path="/batches")
-    with pytest.raises(BatchError, match="POST /batches answered 404 .* no Batch API"):
+    with pytest.raises(BatchError, match=r"POST /batches answered 404 .* no Batch API"):
         client.submit_batch_job(requests(1))

@@ -8,7 +8,7 @@ progress callbacks. Each request goes through the client like any other call (re
 from __future__ import annotations
 
 import concurrent.futures as cf
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence, Sized
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
 from .._highlevel import ModelResponse, generate_response
@@ -87,7 +87,7 @@ def batch_generate_iter(
     progress_callback: Callable[..., Any] | None = None,
     progress: bool = False,
     **create_kwargs: Any,
-) -> Iterator[tuple[int, ModelResponse | BaseException]]:
+) -> Generator[tuple[int, ModelResponse | BaseException], None, None]:
     """Yield ``(index, ModelResponse or exception)`` as prompts finish (completion order).
 
     Ctrl-C while waiting cancels the prompts not yet started, waits up to ``INTERRUPT_GRACE_S`` for those in
@@ -162,15 +162,19 @@ def batch_generate(
 ) -> list[Any]:
     """See ``CacheAI.batch_generate`` (the thread path)."""
     results: dict[int, ModelResponse | BaseException] = {}
+    size = len(prompts) if isinstance(prompts, Sized) else None
+    iterator = batch_generate_iter(client, prompts, **options)
     try:
-        for index, result in batch_generate_iter(client, prompts, **options):
+        for index, result in iterator:
             results[index] = result
-    except BatchInterrupted as interrupted:
-        for index, result in results.items():
-            if index < len(interrupted.results):
-                interrupted.results[index] = result
-        interrupted.completed = sum(r is not None for r in interrupted.results)
-        raise
+    except KeyboardInterrupt as interrupted:
+        iterator.close()  # a Ctrl-C between two results: stop the pool too
+        found = interrupted.results if isinstance(interrupted, BatchInterrupted) else []
+        merged = _interrupted_results(size, {**dict(enumerate(found)), **results})
+        for index, result in enumerate(found):
+            if result is not None and index < len(merged):
+                merged[index] = result
+        raise BatchInterrupted(merged) from None
     ordered = [results[i] for i in range(len(results))]
     return finish(ordered, return_exceptions)
 
