@@ -2,7 +2,7 @@
 # Installs (or reuses) the third-party servers the integration tests run against:
 #   Prism 5.14.2 (npm)                 -> $CACHE/prism
 #   LiteLLM proxy (PyPI, own venv)     -> $CACHE/litellm
-#   llama-cpp-python server (compiled) -> $CACHE/llama
+#   llama-cpp-python server (compiled) -> $CACHE/llama  (plus `gguf`, which writes the tiny test model)
 # and prints, on stdout only, the `export VAR=...` lines the test run needs. Progress goes to stderr.
 #
 # Usage (from .ci/run):   eval "$(.ci/servers/install.sh)"
@@ -13,19 +13,23 @@
 # machine pays the llama.cpp compile (about 10 minutes on 2 cores; pip caches the wheel afterwards).
 # Any failure exits non-zero with a message naming the component and its log file.
 #
-# Environment: CACHEAI_CI_CACHE (default ~/.cache/cacheai-ci), CACHEAI_SHARED (default <repo>/../shared),
-# CACHEAI_SERVERS_PYTHON (python used to create the venvs; default python3.11, then python3).
+# Everything else the servers need is in the repository: the OpenAPI spec for Prism is test data
+# (python/tests/integration/data/), the tiny llama model is written at test time by
+# python/scripts/make_tiny_model.py (run by the `llama` fixture with the llama venv's python).
+#
+# Environment: CACHEAI_CI_CACHE (default ~/.cache/cacheai-ci), CACHEAI_SERVERS_PYTHON (python used to create
+# the venvs; default python3.11, then python3). Optional overrides, passed through when set:
+# CACHEAI_OPENAPI_SPEC (another spec file), CACHEAI_TINY_LLAMA_MODEL (another .gguf model).
 set -euo pipefail
 
 PRISM_VERSION="5.14.2"
 LITELLM_VERSION="1.102.4"      # newer releases require certifi>=2026.10.19, which PyPI here does not have
 LLAMA_CPP_PYTHON_VERSION="0.3.36"
+GGUF_VERSION="0.19.0"
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/../.." && pwd)"
 cache="${CACHEAI_CI_CACHE:-$HOME/.cache/cacheai-ci}"
-shared="${CACHEAI_SHARED:-$repo/../shared}"
-shared="$(cd "$shared" 2>/dev/null && pwd || printf '%s' "$shared")"
 env_file=""
 if [ "${1:-}" = "--env-file" ]; then env_file="${2:?--env-file needs a path}"; fi
 
@@ -40,10 +44,10 @@ if [ -z "$base_python" ]; then
 fi
 [ -n "$base_python" ] || die "no python3 found to create the server virtual environments"
 
-spec="$shared/openapi/openai-openapi.prism.json"
-model="$shared/models/tiny-llama.gguf"
-[ -f "$spec" ] || die "OpenAPI spec for Prism not found at $spec (set CACHEAI_SHARED to the shared directory)"
-[ -f "$model" ] || die "tiny llama model not found at $model (set CACHEAI_SHARED to the shared directory)"
+spec="${CACHEAI_OPENAPI_SPEC:-$repo/python/tests/integration/data/openai-openapi.prism.json}"
+[ -f "$spec" ] || die "OpenAPI spec for Prism not found at $spec"
+model="${CACHEAI_TINY_LLAMA_MODEL:-}"
+[ -z "$model" ] || [ -f "$model" ] || die "CACHEAI_TINY_LLAMA_MODEL is set but $model does not exist"
 
 mkdir -p "$cache"
 # One installer at a time per cache directory (parallel CI jobs on one machine).
@@ -138,11 +142,20 @@ for name in "${!pids[@]}"; do
   fi
 done
 [ -z "$failed" ] || die "could not install:$failed (see the logs above; fix, then re-run $0)"
+
+# gguf (pure Python, with numpy, which llama-cpp-python already has) writes the tiny model at test time.
+gguf_ok() { "$llama_python" -c "from importlib.metadata import version; assert version('gguf') == '$GGUF_VERSION'" 2>/dev/null; }
+if ! gguf_ok; then
+  log "gguf: installing $GGUF_VERSION into $llama_dir"
+  "$llama_dir/bin/pip" install -q "gguf==$GGUF_VERSION" >"$cache/gguf-install.log" 2>&1 && gguf_ok \
+    || die "could not install gguf into $llama_dir (see $cache/gguf-install.log)"
+fi
 log "all servers ready in $((SECONDS - started)) s (cache: $cache)"
 
 exports="export CACHEAI_PRISM_BIN=$(printf '%q' "$prism_bin")
 export CACHEAI_OPENAPI_SPEC=$(printf '%q' "$spec")
 export CACHEAI_LITELLM_BIN=$(printf '%q' "$litellm_bin")
-export CACHEAI_LLAMA_PYTHON=$(printf '%q' "$llama_python")
-export CACHEAI_TINY_LLAMA_MODEL=$(printf '%q' "$model")"
+export CACHEAI_LLAMA_PYTHON=$(printf '%q' "$llama_python")"
+if [ -n "$model" ]; then exports="$exports
+export CACHEAI_TINY_LLAMA_MODEL=$(printf '%q' "$model")"; fi
 if [ -n "$env_file" ]; then printf '%s\n' "$exports" >"$env_file"; else printf '%s\n' "$exports"; fi

@@ -105,6 +105,23 @@ def test_chat_reads_the_prompt_from_stdin(env: dict[str, str]) -> None:
     assert result.stdout == "Echo: from a pipe\n"
 
 
+def test_chat_from_stdin_drops_the_final_newline_only(env: dict[str, str], server: FakeOpenAIServer) -> None:
+    run_cli(["chat", "-", "--no-stream"], env=env, stdin="two\nlines\n")
+    run_cli(["chat", "-", "--no-stream"], env=env, stdin="windows\r\n")
+    run_cli(["chat", "-", "--no-stream"], env=env, stdin="kept blank line\n\n")
+    sent = [request.json()["messages"][-1]["content"] for request in server.requests]
+    assert sent == ["two\nlines", "windows", "kept blank line\n"]
+
+
+def test_serve_fake_on_a_busy_port_prints_one_line(env: dict[str, str], server: FakeOpenAIServer) -> None:
+    result = run_cli(["serve-fake", "--port", str(server.port)], env=env)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1
+    assert result.stderr.startswith(f"cacheai: error: cannot listen on 127.0.0.1:{server.port}: ")
+    assert "Traceback" not in result.stderr
+
+
 def test_streamed_text_appears_before_the_stream_ends(env: dict[str, str], server: FakeOpenAIServer) -> None:
     server.set_stream_faults(stall_after=3)  # role chunk, "Echo:", " partial" and then nothing
     process = subprocess.Popen(

@@ -587,3 +587,105 @@ def test_a_failing_reply_callable_is_a_500_and_is_reported() -> None:
         assert raw.status_code == 500
         assert "bug in the test's callable" in raw.json()["error"]["message"]
         assert [type(error) for error in fake.errors] == [ValueError]
+
+
+# --- validation like OpenAI's ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("body", "message", "param", "code"),
+    [
+        ({"model": "m"}, "Missing required parameter: 'messages'.", "messages", "missing_required_parameter"),
+        (
+            {"model": "m", "messages": "hello"},
+            "Invalid type for 'messages': expected an array of objects, but got a string instead.",
+            "messages",
+            "invalid_type",
+        ),
+        (
+            {"model": "m", "messages": []},
+            "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+            "messages",
+            "empty_array",
+        ),
+        (
+            {"model": "m", "messages": ["hello"]},
+            "Invalid type for 'messages[0]': expected an object, but got a string instead.",
+            "messages[0]",
+            "invalid_type",
+        ),
+        (
+            {"model": "m", "messages": [{"content": "hi"}]},
+            "Missing required parameter: 'messages[0].role'.",
+            "messages[0].role",
+            "missing_required_parameter",
+        ),
+        (
+            {"model": "m", "messages": [*USER, {"role": "robot", "content": "hi"}]},
+            "Invalid value: 'robot'. Supported values are: 'system', 'assistant', 'user', 'function', 'tool', and"
+            " 'developer'.",
+            "messages[1].role",
+            "invalid_value",
+        ),
+        ({"messages": USER}, "you must provide a model parameter", "model", "missing_required_parameter"),
+        (
+            {"model": 4, "messages": USER},
+            "Invalid type for 'model': expected a string, but got an integer instead.",
+            "model",
+            "invalid_type",
+        ),
+        (
+            {"model": "m", "messages": USER, "temperature": "hot"},
+            "Invalid type for 'temperature': expected a decimal, but got a string instead.",
+            "temperature",
+            "invalid_type",
+        ),
+        (
+            {"model": "m", "messages": USER, "max_tokens": True},
+            "Invalid type for 'max_tokens': expected an integer, but got a boolean instead.",
+            "max_tokens",
+            "invalid_type",
+        ),
+    ],
+)
+def test_chat_requests_are_validated_like_openai(
+    server: FakeOpenAIServer, body: dict[str, Any], message: str, param: str, code: str
+) -> None:
+    response = raw_post(server, "/chat/completions", body)
+    assert response.status_code == 400
+    assert response.json() == {
+        "error": {"message": message, "type": "invalid_request_error", "param": param, "code": code}
+    }
+
+
+def test_completions_validate_model_and_scalars(server: FakeOpenAIServer) -> None:
+    response = raw_post(server, "/completions", {"model": "m", "prompt": "hi", "n": 1.5})
+    assert response.status_code == 400
+    assert response.json()["error"]["param"] == "n"
+    assert raw_post(server, "/completions", {"model": "m", "prompt": "hi", "n": 2}).status_code == 200
+
+
+def test_sdks_raise_bad_request_for_an_unknown_role(client: Any, sdk: ModuleType) -> None:
+    with pytest.raises(sdk.BadRequestError) as caught:
+        client.chat.completions.create(model="m", messages=[{"role": "robot", "content": "hi"}])
+    assert caught.value.status_code == 400
+    assert caught.value.param == "messages[0].role"
+    assert caught.value.code == "invalid_value"
+
+
+def test_a_reply_callable_returning_none_is_a_clear_error() -> None:
+    def forgot_to_return(request: Any) -> str:
+        request.json()  # no return: a common slip in a test's reply function
+        return None  # type: ignore[return-value]
+
+    with FakeOpenAIServer() as fake:
+        fake.set_reply(forgot_to_return)
+        client = cacheai.CacheAI(base_url=fake.base_url, api_key="k", max_retries=0)
+        with pytest.raises(cacheai.InternalServerError) as caught:
+            client.chat.completions.create(model="m", messages=USER)
+        expected = (
+            "the reply callable test_a_reply_callable_returning_none_is_a_clear_error.<locals>.forgot_to_return"
+            " returned NoneType; it must return a str or a Reply"
+        )
+        assert expected in caught.value.message
+        assert [str(error) for error in fake.errors] == [expected]

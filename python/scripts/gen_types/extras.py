@@ -59,4 +59,4 @@ PKG_EXTRA = {
 
 LAZY_TAIL = """
 
-__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)"""
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, _SUBPACKAGES)"""

@@ -4,6 +4,9 @@ import ast, importlib, os, sys, types as pytypes, typing, collections.abc as cab
 from typing import get_origin, get_args, Literal, Union, Annotated
 import typing_extensions as te
 import pydantic_core
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from openai_reference import check_installed
+check_installed()  # the installed openai must be the pinned reference
 import openai
 from openai._models import BaseModel as OBM
 from openai._types import SequenceNotStr
@@ -454,6 +457,9 @@ for pkg in pkgs:
     out.append("__all__ = [" + ", ".join(f'"{n}"' for n in sorted(where)) + "]")
     out.append("")
     out.append("_MODULE_OF: dict[str, str] = {" + ", ".join(f'"{n}": ".{m}"' for n, m in sorted(where.items())) + "}")
+    subpkgs = sorted(x.rsplit(".", 1)[1] for x in pkgs if x.rsplit(".", 1)[0] == pkg)
+    out.append("# Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.")
+    out.append("_SUBPACKAGES: tuple[str, ...] = (" + "".join(f'"{x}", ' for x in subpkgs) + ")")
     out.append(LAZY_TAIL)
     path = os.path.join(OUT, *target_module(pkg).split(".")[1:], "__init__.py")
     open(path, "w").write("\n".join(out) + "\n")

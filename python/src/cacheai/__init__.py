@@ -13,7 +13,10 @@ from ._logs import setup_logging as _setup_logging
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._client import CacheAI, Client
+    from . import types
+    from ._breaker import CircuitBreakerConfig
+    from ._client import CacheAI, OpenAI
+    from ._compat_types import ChatCompletion, ChatCompletionChunk, ChatMessage, Completion, Model, ModelList
     from ._exceptions import (
         APIConnectionError,
         APIError,
@@ -23,6 +26,7 @@ if TYPE_CHECKING:
         AuthenticationError,
         BadRequestError,
         CacheAIError,
+        CircuitOpenError,
         ConflictError,
         ContentFilterFinishReasonError,
         InternalServerError,
@@ -32,14 +36,20 @@ if TYPE_CHECKING:
         PermissionDeniedError,
         RateLimitError,
         UnprocessableEntityError,
+        ValidationError,
     )
+    from ._exceptions import APIConnectionError as ConnectionError
+    from ._exceptions import APITimeoutError as TimeoutError
     from ._highlevel import ModelResponse
     from ._info import ResponseInfo, info
+    from ._keycheck import KeyCheck
+    from ._keys import KeyPool, KeyStats, NoKeyAvailableError
     from ._models import BaseModel
     from ._prices import Price, register_price
     from ._ratelimit_headers import RateLimitSnapshot
     from ._response import APIResponse, BinaryAPIResponse
     from ._retry import RetryPolicy
+    from ._service_client import Client
     from ._streaming import Stream
     from ._types import (
         DEFAULT_MAX_RETRIES,
@@ -53,8 +63,19 @@ if TYPE_CHECKING:
         omit,
     )
     from ._usage import TokenUsage
+    from .cache_service import CacheAIService
+    from .limits import RateLimitConfig, RateLimiter, RateLimitExceededLocally
+    from .sessions import Session, SessionStore
 
 _LAZY: dict[str, str] = {
+    "SessionStore": ".sessions",
+    "Session": ".sessions",
+    "KeyCheck": "._keycheck",
+    "NoKeyAvailableError": "._keys",
+    "KeyStats": "._keys",
+    "KeyPool": "._keys",
+    "CircuitBreakerConfig": "._breaker",
+    "CircuitOpenError": "._exceptions",
     "APIConnectionError": "._exceptions",
     "APIError": "._exceptions",
     "APIResponse": "._response",
@@ -67,7 +88,15 @@ _LAZY: dict[str, str] = {
     "BinaryAPIResponse": "._response",
     "CacheAI": "._client",
     "CacheAIError": "._exceptions",
-    "Client": "._client",
+    "Client": "._service_client",
+    "CacheAIService": ".cache_service",
+    "ValidationError": "._exceptions",
+    "ChatCompletion": "._compat_types",
+    "ChatCompletionChunk": "._compat_types",
+    "ChatMessage": "._compat_types",
+    "Completion": "._compat_types",
+    "Model": "._compat_types",
+    "ModelList": "._compat_types",
     "ConflictError": "._exceptions",
     "ContentFilterFinishReasonError": "._exceptions",
     "DEFAULT_MAX_RETRIES": "._types",
@@ -79,11 +108,15 @@ _LAZY: dict[str, str] = {
     "NotFoundError": "._exceptions",
     "NotGiven": "._types",
     "Omit": "._types",
+    "OpenAI": "._client",
     "OpenAIError": "._exceptions",
     "PermissionDeniedError": "._exceptions",
     "Price": "._prices",
     "RateLimitError": "._exceptions",
+    "RateLimitConfig": ".limits",
+    "RateLimitExceededLocally": ".limits",
     "RateLimitSnapshot": "._ratelimit_headers",
+    "RateLimiter": ".limits",
     "RequestOptions": "._types",
     "ResponseInfo": "._info",
     "RetryPolicy": "._retry",
@@ -96,9 +129,19 @@ _LAZY: dict[str, str] = {
     "omit": "._types",
     "register_price": "._prices",
 }
+# `import cacheai as openai`: `openai.types.chat.ChatCompletion` etc. (a subpackage, imported on first use).
+_SUBMODULES = frozenset({"types"})
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _LAZY)
+_lazy_getattr, __dir__ = lazy_exports(__name__, _LAZY, submodules=_SUBMODULES)
+# 0.2.0's names for the transport errors; bound only here, so the builtins are not shadowed inside the package.
+_RENAMED = {"TimeoutError": "APITimeoutError", "ConnectionError": "APIConnectionError"}
+
+
+def __getattr__(name: str) -> object:
+    value = _lazy_getattr(_RENAMED.get(name, name))
+    globals()[name] = value
+    return value
 
 
 __title__ = "cacheai"
@@ -121,32 +164,55 @@ __all__ = [
     "BinaryAPIResponse",
     "CacheAI",
     "CacheAIError",
+    "CacheAIService",
+    "ChatCompletion",
+    "ChatCompletionChunk",
+    "ChatMessage",
+    "CircuitBreakerConfig",
+    "CircuitOpenError",
     "Client",
+    "Completion",
     "ConflictError",
+    "ConnectionError",
     "ContentFilterFinishReasonError",
     "InternalServerError",
+    "KeyCheck",
+    "KeyPool",
+    "KeyStats",
     "LengthFinishReasonError",
+    "Model",
+    "ModelList",
     "ModelResponse",
+    "NoKeyAvailableError",
     "NotFoundError",
     "NotGiven",
     "Omit",
+    "OpenAI",
     "OpenAIError",
     "PermissionDeniedError",
     "Price",
+    "RateLimitConfig",
     "RateLimitError",
+    "RateLimitExceededLocally",
     "RateLimitSnapshot",
+    "RateLimiter",
     "RequestOptions",
     "ResponseInfo",
     "RetryPolicy",
+    "Session",
+    "SessionStore",
     "Stream",
     "Timeout",
+    "TimeoutError",
     "TokenUsage",
     "UnprocessableEntityError",
+    "ValidationError",
     "__version__",
     "info",
     "not_given",
     "omit",
     "register_price",
+    "types",
 ]
 
 _setup_logging()

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import requests
 import requests.adapters
@@ -27,18 +27,25 @@ from ._types import (
     NotGiven,
     RequestOptions,
     Timeout,
+    coerce_timeout,
 )
-from ._utils import merge_headers
+from ._utils import merge_headers, redact_urls
 from ._version import __version__
 from .batch._mixin import BatchMethods
 
 if TYPE_CHECKING:
+    from ._breaker import CircuitBreaker, CircuitBreakerConfig
     from ._highlevel import ModelResponse
+    from ._keycheck import KeyCheck
+    from ._keys import KeyPool
     from ._layers import Layer
     from ._pagination import BasePage
     from ._prices import Price
     from ._resource import RawResponseMirror
     from .batch import BatchConfig
+    from .cache import CacheLayer
+    from .cache_service import CacheAIService
+    from .limits import RateLimitConfig, RateLimiter
     from .resources.batches import Batches
     from .resources.chat import Chat
     from .resources.completions import Completions
@@ -46,8 +53,10 @@ if TYPE_CHECKING:
     from .resources.files import Files
     from .resources.models import Models
     from .resources.responses import Responses
+    from .sessions import Sessions, SessionStore
+    from .sessions._session import StoreHolder
 
-__all__ = ["CacheAI", "Client"]
+__all__ = ["CacheAI", "OpenAI"]
 
 _T = TypeVar("_T")
 _PageT = TypeVar("_PageT", bound="BasePage[Any]")
@@ -63,7 +72,11 @@ class CacheAI(BatchMethods):
     to use), ``proxies``, ``verify`` (a CA bundle path, or ``False``), ``cert``, ``connection_pool_size`` and
     ``retry_policy``. cacheai's own keywords: ``default_model`` (or ``CACHEAI_MODEL``) for the high-level calls
     such as ``generate_response``, and ``prices`` (``{model: Price or {"input": .., "output": ..,
-    "cached_input": ..}}``, USD per million tokens) for ``cacheai.info(result).cost``.
+    "cached_input": ..}}``, USD per million tokens) for ``cacheai.info(result).cost``. Several keys
+    (``api_key=[...]``, a ``KeyPool`` or a comma-separated ``CACHEAI_API_KEY``) rotate (``client.keys``);
+    ``circuit_breaker`` (a ``CircuitBreakerConfig``) and ``fallback_models`` guard failing models
+    (``client.circuits``); ``sessions`` (``"sqlite:///file.db"``, ``"redis://..."`` or a ``SessionStore``)
+    is where ``client.sessions`` keeps conversations (default: memory).
 
     An API key is required only for OpenAI itself: for any other ``base_url`` the client
     works without one and sends no ``Authorization`` header.
@@ -75,7 +88,7 @@ class CacheAI(BatchMethods):
     def __init__(
         self,
         *,
-        api_key: str | Callable[[], str] | None = None,
+        api_key: str | Sequence[str] | KeyPool | Callable[[], str] | None = None,
         organization: str | None = None,
         project: str | None = None,
         base_url: str | NotGiven | None = NOT_GIVEN,
@@ -92,14 +105,22 @@ class CacheAI(BatchMethods):
         default_model: str | None = None,
         prices: Mapping[str, Price | Mapping[str, float]] | None = None,
         batch: BatchConfig | None = None,
+        cache: Any = None,
+        circuit_breaker: CircuitBreakerConfig | bool | None = None,
+        fallback_models: Mapping[str, Sequence[str]] | None = None,
+        sessions: SessionStore | str | None = None,
+        rate_limit: RateLimitConfig | Mapping[str, RateLimitConfig] | RateLimiter | None = None,
     ) -> None:
         _check_max_retries(max_retries)
         if api_key is None:
             api_key = os.environ.get("CACHEAI_API_KEY") or os.environ.get("OPENAI_API_KEY")
+        self._key_pool: KeyPool | None = None
+        if api_key is not None and not callable(api_key):
+            self._key_pool, api_key = _key_pool_of(api_key)
         if base_url is None or isinstance(base_url, NotGiven):
             base_url = os.environ.get("CACHEAI_BASE_URL") or os.environ.get("OPENAI_BASE_URL") or OPENAI_BASE_URL
-        self._base_url = _normalize_base_url(base_url)
-        if not api_key and _is_openai(self._base_url):
+        self._base_url, self._base_query = _split_base_url(base_url)
+        if not api_key and self._key_pool is None and _is_openai(self._base_url):
             raise OpenAIError(
                 "Missing credentials. Please pass an `api_key`, or set the `CACHEAI_API_KEY` or `OPENAI_API_KEY` "
                 "environment variable (OpenAI's API needs a key; for a local server, pass its `base_url`)."
@@ -114,8 +135,9 @@ class CacheAI(BatchMethods):
         self._api_key: str = "" if callable(api_key) else (api_key or "")
         self._organization = organization if organization is not None else os.environ.get("OPENAI_ORG_ID")
         self._project = project if project is not None else os.environ.get("OPENAI_PROJECT_ID")
-        self.timeout: float | Timeout | None = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else timeout
-        _check_timeout(self.timeout)
+        timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else coerce_timeout(timeout)  # type: ignore[assignment]
+        _check_timeout(timeout)
+        self.timeout: float | Timeout | None = timeout  # type: ignore[assignment]
         self.max_retries = max_retries
         self.retry_policy = retry_policy or DEFAULT_RETRY_POLICY
         self._custom_headers: dict[str, str] = dict(default_headers or {})
@@ -134,11 +156,25 @@ class CacheAI(BatchMethods):
         # Each is built here once, from its own module, and only when configured.
         layers: list[Layer] = []
         # [cache]
+        self._cache = _cache_of(cache)
+        if self._cache is not None:
+            layers.append(self._cache)
         # [circuit breaker]
+        self._breaker = _breaker_of(circuit_breaker)
+        if self._breaker is not None:
+            layers.append(self._breaker)
+        self._fallback_models = {m: tuple(chain) for m, chain in (fallback_models or {}).items()}
         # [key pool]
+        if self._key_pool is not None:
+            layers.append(self._key_pool)
         # [rate limiter]
+        if rate_limit is not None:
+            from .limits._layer import make_layer
+
+            layers.append(make_layer(rate_limit))
         self._layers: tuple[Layer, ...] = tuple(layers)
         self._http = self._build_http()
+        self._session_store = _session_store_holder(sessions)
 
     # -- configuration ---------------------------------------------------------------------------------------
 
@@ -148,7 +184,7 @@ class CacheAI(BatchMethods):
             base_url=self._base_url,
             headers=self.default_headers,
             auth_header=self._refresh_api_key if self._api_key_provider else None,
-            default_query=self._custom_query,
+            default_query={**self._base_query, **self._custom_query} if self._base_query else self._custom_query,
             timeout=self.timeout,
             max_retries=self.max_retries,
             retry_policy=self.retry_policy,
@@ -163,6 +199,11 @@ class CacheAI(BatchMethods):
         """Make ``copy`` part of this client's family: one state, one set of layers."""
         copy._state = self._state
         copy._layers = self._layers
+        copy._cache = self._cache
+        copy._key_pool = self._key_pool
+        copy._breaker = self._breaker
+        copy._fallback_models = self._fallback_models
+        copy._session_store = self._session_store
         copy._http = copy._build_http()
 
     def _refresh_api_key(self) -> str | None:
@@ -175,12 +216,14 @@ class CacheAI(BatchMethods):
 
     @property
     def base_url(self) -> str:
-        """The API base URL, always with a trailing slash."""
+        """The API base URL, always with a trailing slash after its path (and its query string, if it has one)."""
+        if self._base_query:
+            return f"{self._base_url}?{urlencode(self._base_query)}"
         return self._base_url
 
     @base_url.setter
     def base_url(self, url: str) -> None:
-        self._base_url = _normalize_base_url(url)
+        self._base_url, self._base_query = _split_base_url(url)
         self._http = self._build_http()
 
     @property
@@ -191,6 +234,20 @@ class CacheAI(BatchMethods):
     def api_key(self, key: str) -> None:
         self._api_key = key
         self._http = self._build_http()
+
+    @property
+    def keys(self) -> KeyPool:
+        """The key pool (``CacheAI(api_key=[...])``): ``stats()``, ``rotate()``, ``reset()``."""
+        if self._key_pool is None:
+            raise OpenAIError("This client has one API key; pass several (api_key=[...]) to get a key pool")
+        return self._key_pool
+
+    @property
+    def circuits(self) -> CircuitBreaker:
+        """Each model's circuit (``CacheAI(circuit_breaker=...)``), a read-only mapping; ``reset()`` closes all."""
+        if self._breaker is None:
+            raise OpenAIError("This client has no circuit breaker; pass circuit_breaker=CircuitBreakerConfig(...)")
+        return self._breaker
 
     @property
     def organization(self) -> str | None:
@@ -258,8 +315,13 @@ class CacheAI(BatchMethods):
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
         retry_policy: RetryPolicy | None = None,
+        cache: Any = None,
     ) -> Self:
-        """A new client with some options changed; it shares this client's connection pool."""
+        """A new client with some options changed; it shares this client's connection pool.
+
+        ``cache`` (cacheai only): a per-call cache control for every call of the copy ('refresh', 'no-store',
+        'bypass', a ``CacheControl``), or a cache of its own (anything ``CacheAI(cache=...)`` takes).
+        """
         if default_headers is not None and set_default_headers is not None:
             raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
         if default_query is not None and set_default_query is not None:
@@ -275,11 +337,11 @@ class CacheAI(BatchMethods):
         elif set_default_query is not None:
             query = dict(set_default_query)
         session = http_client or self._session
-        new = self.__class__(
-            api_key=api_key or self._api_key_provider or self._api_key,
+        new = self._new_copy(
+            api_key=api_key or self._key_pool or self._api_key_provider or self._api_key,
             organization=organization or self._organization,
             project=project or self._project,
-            base_url=base_url or self._base_url,
+            base_url=base_url or self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
             default_headers=headers,
@@ -295,9 +357,16 @@ class CacheAI(BatchMethods):
         )
         new._owns_session = False
         self._share_with(new)
+        if cache is not None:
+            new._cache, new._layers = _cache_for_copy(self._cache, self._layers, cache)
+            new._http = new._build_http()
         return new
 
     with_options = copy
+
+    def _new_copy(self, **options: Any) -> Self:
+        """The bare copy ``copy`` configures (a subclass with another constructor builds it with ``CacheAI``'s)."""
+        return self.__class__(**options)
 
     # -- lifecycle -------------------------------------------------------------------------------------------
 
@@ -321,7 +390,7 @@ class CacheAI(BatchMethods):
         self.close()
 
     def __repr__(self) -> str:
-        return f"<{type(self).__name__} base_url={self._base_url!r}>"
+        return f"<{type(self).__name__} base_url={redact_urls(self.base_url)!r}>"  # a query may hold a key
 
     # -- resources -------------------------------------------------------------------------------------------
 
@@ -367,6 +436,29 @@ class CacheAI(BatchMethods):
 
         return Responses(self)
 
+    @cached_property
+    def sessions(self) -> Sessions:
+        """Conversation sessions (``create``, ``get``, ``delete``, ``list``) in the store ``CacheAI(sessions=...)``."""
+        from .sessions import Sessions
+
+        return Sessions(self, self._session_store.get())
+
+    @property
+    def cache(self) -> CacheLayer | CacheAIService | None:
+        """The response cache (``stats``, ``get``, ``update``, ``delete``; local ones ``clear``), or ``None``."""
+        return self._cache
+
+    @property
+    def rate_limiter(self) -> RateLimiter | None:
+        """The client-side limiter given as ``rate_limit`` (shared with copies), or ``None``; see its ``state()``."""
+        if self._layers:
+            from .limits._layer import RateLimitLayer
+
+            for layer in self._layers:
+                if isinstance(layer, RateLimitLayer):
+                    return layer.limiter
+        return None
+
     @property
     def rate_limits(self) -> ObservedRateLimits:
         """The latest rate-limit snapshot the server sent, per model (shared with ``with_options`` copies)."""
@@ -401,6 +493,16 @@ class CacheAI(BatchMethods):
             **create_kwargs,
         )
 
+    def check_key(self, api_key: str | None = None, *, timeout: float = 10.0) -> KeyCheck:
+        """Check a key (default: this client's) with one ``GET /models``: valid, invalid or unreachable.
+
+        The result carries the server's message, the models the key sees and the rate-limit snapshot; format
+        mistakes (whitespace, quotes, a truncated OpenAI key) are logged as warnings and listed, never rejected.
+        """
+        from ._keycheck import check_key
+
+        return check_key(self, api_key, timeout=timeout)
+
     @cached_property
     def with_raw_response(self) -> RawResponseMirror:
         """The same resources, each method returning an ``APIResponse`` with headers and ``.parse()``."""
@@ -427,7 +529,13 @@ class CacheAI(BatchMethods):
         if headers and RAW_RESPONSE_HEADER in headers:
             raw = True
             options.headers = {k: v for k, v in headers.items() if k != RAW_RESPONSE_HEADER}
-        exchange = self._http.send(options, stream=stream)
+        if self._fallback_models:
+            from ._breaker import send_with_fallbacks
+
+            http = self._http
+            exchange = send_with_fallbacks(lambda o: http.send(o, stream=stream), options, self._fallback_models)
+        else:
+            exchange = self._http.send(options, stream=stream)
         stream_factory = None
         if stream:
             item_type = stream_item if stream_item is not None else cast_to
@@ -541,7 +649,7 @@ class CacheAI(BatchMethods):
         return client.request(cast_to, request_options, stream=stream, stream_cls=stream_cls)
 
 
-Client = CacheAI
+OpenAI = CacheAI  # `import cacheai as openai` / `from cacheai import OpenAI`: the same class
 
 
 def _new_session(pool_size: int) -> requests.Session:
@@ -561,9 +669,82 @@ def _normalize_base_url(url: str) -> str:
     return url if url.endswith("/") else url + "/"
 
 
+def _split_base_url(url: str) -> tuple[str, dict[str, str]]:
+    """The base URL without its query string (trailing slash added to the path), and that query's parameters.
+
+    ``https://gw/v1?api-version=1`` gives ``("https://gw/v1/", {"api-version": "1"})``: the query is sent with
+    every request, as ``default_query`` is, and the paths are appended to ``/v1/``.
+    """
+    if not isinstance(url, str):
+        url = str(url)
+    parts = urlsplit(url)
+    query = dict(parse_qsl(parts.query, keep_blank_values=True))
+    base = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    return _normalize_base_url(base if parts.query or parts.fragment else url), query
+
+
 def _is_openai(base_url: str) -> bool:
     host = urlsplit(base_url).hostname or ""
     return host == "api.openai.com" or host.endswith(".api.openai.com")
+
+
+def _key_pool_of(api_key: str | Sequence[str] | KeyPool) -> tuple[KeyPool | None, str | None]:
+    """A pool for several keys (a list, a ``KeyPool`` or a comma-separated string), else the one key."""
+    from ._keys import KeyPool, keys_from
+
+    if isinstance(api_key, KeyPool):
+        return api_key, None
+    keys = keys_from(api_key) if isinstance(api_key, str) and "," in api_key else api_key
+    if isinstance(keys, str):
+        return None, keys
+    keys = list(keys)
+    if len(keys) == 1:
+        return None, keys[0]
+    return KeyPool(keys), None
+
+
+def _session_store_holder(spec: SessionStore | str | None) -> StoreHolder:
+    from .sessions._session import StoreHolder
+
+    return StoreHolder(spec)
+
+
+def _cache_of(cache: object) -> CacheLayer | CacheAIService | None:
+    """The cache layer for ``cache=``: the CacheAI service, or a local cache (see ``cache/_resolve.py``)."""
+    if cache is not None and not isinstance(cache, (str, bool)):
+        from .cache_service import CacheAIService
+
+        if isinstance(cache, CacheAIService):
+            return cache
+    from .cache._resolve import build_layer
+
+    return build_layer(cache)
+
+
+def _cache_for_copy(
+    current: CacheLayer | CacheAIService | None, layers: tuple[Layer, ...], spec: object
+) -> tuple[CacheLayer | CacheAIService | None, tuple[Layer, ...]]:
+    """A ``with_options(cache=...)`` copy's cache and layers (the service has no per-call controls)."""
+    from .cache._resolve import for_copy
+    from .cache_service import CacheAIService
+
+    if not isinstance(current, CacheAIService) and not isinstance(spec, CacheAIService):
+        return for_copy(current, layers, spec)
+    new = None if spec is False else _cache_of(spec)
+    rest = tuple(layer for layer in layers if layer is not current)
+    return new, ((new,) if new is not None else ()) + rest
+
+
+def _breaker_of(config: CircuitBreakerConfig | bool | None) -> CircuitBreaker | None:
+    if config is None or config is False:
+        return None
+    from ._breaker import CircuitBreaker, CircuitBreakerConfig
+
+    if config is True:
+        return CircuitBreaker()
+    if not isinstance(config, CircuitBreakerConfig):
+        raise TypeError(f"circuit_breaker must be a CircuitBreakerConfig or True, got {type(config).__name__}")
+    return CircuitBreaker(config)
 
 
 def _coerce_prices(prices: Mapping[str, Any]) -> dict[str, Price]:

@@ -23,14 +23,14 @@ FileTypes: TypeAlias = (
 )
 
 
-def read_file_input(file: FileTypes) -> tuple[str, bytes, str | None]:
+def read_file_input(file: FileTypes, param: str = "file") -> tuple[str, bytes, str | None]:
     """``(filename, content, content_type)`` from bytes, a path, a binary file object or a tuple.
 
     Content is read into memory so that a retried upload sends the same bytes again.
     """
     if isinstance(file, tuple):
         name, content, *rest = file
-        _, data, _ = read_file_input(content)
+        _, data, _ = read_file_input(content, param)
         content_type = rest[0] if rest else None
         return (name or "upload", data, content_type if isinstance(content_type, str) else None)
     if isinstance(file, (bytes, bytearray, memoryview)):
@@ -47,7 +47,8 @@ def read_file_input(file: FileTypes) -> tuple[str, bytes, str | None]:
         name = getattr(file, "name", None)
         return (os.path.basename(name) if isinstance(name, str) and name else "upload", data, None)
     raise TypeError(
-        f"Expected bytes, a pathlib.Path, a binary file object or a (filename, content) tuple, got {type(file)!r}"
+        f"`{param}` must be bytes, a pathlib.Path, a binary file object or a (filename, content) tuple, "
+        f"got {type(file)!r}"
     )
 
 
@@ -58,7 +59,7 @@ def encode_multipart(fields: Mapping[str, object], files: list[tuple[str, FileTy
         flatten_params(key, value, form)
     parts = []
     for field, file in files:
-        name, data, content_type = read_file_input(file)
+        name, data, content_type = read_file_input(file, field)
         parts.append((field, (name, data, content_type) if content_type else (name, data)))
     # requests' own multipart encoder (not in its type stubs): one way to build a form, shared with requests.
     encode_files = getattr(requests.models.RequestEncodingMixin, "_encode_files")  # noqa: B009

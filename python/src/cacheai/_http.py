@@ -28,7 +28,7 @@ from ._exchange import Exchange
 from ._files import encode_multipart
 from ._retry import RetryPolicy
 from ._state import ClientState
-from ._types import NotGiven, Omit, RequestOptions, Timeout
+from ._types import NotGiven, Omit, RequestOptions, Timeout, coerce_timeout
 from ._utils import encode_json, encode_query, merge_headers, redact_urls
 
 if TYPE_CHECKING:
@@ -45,12 +45,17 @@ _NO_BODY_METHODS = frozenset({"GET", "HEAD"})
 RequestsTimeout = tuple[float | None, float | None] | None
 
 
-def to_requests_timeout(timeout: float | Timeout | None) -> RequestsTimeout:
+def to_requests_timeout(timeout: object) -> RequestsTimeout:
     if timeout is None:
         return None
     if isinstance(timeout, Timeout):
         return timeout.as_requests()
-    return (timeout, timeout)
+    if isinstance(timeout, (int, float)) and not isinstance(timeout, bool):
+        return (timeout, timeout)
+    coerced = coerce_timeout(timeout)  # openai's / httpx's Timeout
+    if isinstance(coerced, Timeout):
+        return coerced.as_requests()
+    raise TypeError(f"timeout must be a number of seconds, a Timeout or None, got {timeout!r}")
 
 
 class HTTPManager:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
 from typing_extensions import override
 
@@ -24,6 +24,7 @@ __all__ = [
     "RequestOptions",
     "Timeout",
     "TimeoutTypes",
+    "coerce_timeout",
     "not_given",
     "omit",
 ]
@@ -31,7 +32,20 @@ __all__ = [
 _T = TypeVar("_T")
 
 
-class NotGiven:
+def _is_foreign_sentinel(obj: object, name: str) -> bool:
+    """Whether ``obj`` is openai's sentinel of class ``name`` (by class name and package, without importing openai)."""
+    cls = type(obj)
+    return cls.__name__ == name and cls.__module__.partition(".")[0] == "openai"
+
+
+class _SentinelMeta(type):
+    """``isinstance(openai.NOT_GIVEN, cacheai.NotGiven)`` is true: code that kept openai's sentinels keeps working."""
+
+    def __instancecheck__(cls, obj: object) -> bool:
+        return type.__instancecheck__(cls, obj) or _is_foreign_sentinel(obj, cls.__name__)
+
+
+class NotGiven(metaclass=_SentinelMeta):
     """Marks an argument that was not passed, as distinct from one passed as ``None``.
 
     ``None`` is sent as JSON ``null``; ``NOT_GIVEN`` leaves the parameter out of the request.
@@ -48,8 +62,11 @@ class NotGiven:
         return "NOT_GIVEN"
 
 
-class Omit:
-    """Leaves a parameter out of the request; in ``extra_headers`` it removes a default header."""
+class Omit(metaclass=_SentinelMeta):
+    """Leaves a parameter out of the request; in ``extra_headers`` it removes a default header.
+
+    openai's ``NOT_GIVEN``/``NotGiven()``/``omit``/``Omit()`` are recognised as cacheai's own (``isinstance``).
+    """
 
     def __bool__(self) -> Literal[False]:
         return False
@@ -121,6 +138,21 @@ class Timeout:
         return f"Timeout(connect={self.connect}, read={self.read}, write={self.write}, pool={self.pool})"
 
 
+_TIMEOUT_PHASES = ("connect", "read", "write", "pool")
+
+
+def coerce_timeout(value: object) -> object:
+    """A ``cacheai.Timeout`` for an ``openai.Timeout``/``httpx.Timeout`` (any class named ``Timeout`` with the four
+    phase attributes, recognised without importing openai or httpx); any other value is returned unchanged."""
+    if type(value).__name__ != "Timeout" or isinstance(value, Timeout):
+        return value
+    phases = [getattr(value, name, NOT_GIVEN) for name in _TIMEOUT_PHASES]
+    if any(isinstance(p, NotGiven) for p in phases):
+        return value
+    connect, read, write, pool = phases
+    return Timeout(connect=connect, read=read, write=write, pool=pool)
+
+
 TimeoutTypes: TypeAlias = float | Timeout | None
 
 DEFAULT_TIMEOUT = Timeout(timeout=600, connect=5.0)
@@ -143,3 +175,4 @@ class RequestOptions:
     headers: Headers | None = None
     extra_json: Mapping[str, object] | None = None
     timeout: float | Timeout | NotGiven | None = NOT_GIVEN
+    cache: Any = None  # a per-call cache control (cacheai.cache.CacheControl or its name); None: the client's

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 from collections.abc import Iterable, Mapping, MutableMapping
@@ -16,6 +15,7 @@ __all__ = [
     "encode_json",
     "encode_query",
     "flatten_params",
+    "json_array",
     "merge_headers",
     "path_param",
     "redact_urls",
@@ -65,14 +65,38 @@ def flatten_params(key: str, value: object, out: list[tuple[str, str]]) -> None:
         out.append((key, str(value)))
 
 
+def json_array(value: object) -> object:
+    """A top-level ``Iterable`` parameter as openai sends it: a tuple, generator or set becomes a list; a list, a
+    string, a mapping, bytes or a non-iterable is passed on unchanged (the server, or the JSON encoder for bytes,
+    then refuses it, never a reshaped value such as a string split into characters or a dict's keys)."""
+    if isinstance(value, (list, str, bytes, bytearray, memoryview, Mapping)) or not isinstance(value, Iterable):
+        return value
+    return list(value)
+
+
+def _dumps(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default).encode(
+        "utf-8"
+    )
+
+
 def encode_json(data: object) -> bytes:
-    """Compact UTF-8 JSON as openai sends it; NaN/Infinity are a ``ValueError``, not invalid JSON."""
+    """Compact UTF-8 JSON as openai sends it; NaN/Infinity are a ``ValueError``, not invalid JSON.
+
+    A value JSON cannot hold (bytes, an arbitrary object) is a ``TypeError`` naming the top-level parameter.
+    """
     try:
-        return json.dumps(
-            data, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default
-        ).encode("utf-8")
+        return _dumps(data)
     except ValueError as exc:
         raise ValueError(f"The request body cannot be sent as JSON: {exc} (NaN and Infinity are not JSON)") from exc
+    except TypeError as exc:
+        if isinstance(data, Mapping):
+            for key, value in data.items():
+                try:
+                    _dumps(value)
+                except TypeError:
+                    raise TypeError(f"Parameter `{key}` cannot be sent as JSON: {exc}") from exc
+        raise
 
 
 def _json_default(value: Any) -> Any:
@@ -83,8 +107,10 @@ def _json_default(value: Any) -> Any:
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     if isinstance(value, (datetime, date)):
         return value.isoformat()
-    if isinstance(value, (bytes, bytearray)):
-        return base64.b64encode(value).decode("ascii")
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            f"Object of type {type(value).__name__} is not JSON serializable: decode it to str (or base64 it) first"
+        )
     if isinstance(value, Mapping):
         return dict(value)
     if isinstance(value, (NotGiven, Omit)):

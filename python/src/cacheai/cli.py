@@ -4,7 +4,7 @@
     cacheai complete "prompt" [-m MODEL] [--max-tokens N] [--stream/--no-stream] [--json]
     cacheai models [--json]
     cacheai embed TEXT [TEXT ...] [-m MODEL] [--dimensions N] [--json]
-    cacheai serve-fake [--port PORT] [--api-key KEY] [--verbose]
+    cacheai serve-fake [--port PORT] [--api-key KEY] [--verbose] [--rpm N] [--tpm N] [--latency S]
     cacheai demo [-m MODEL]
 
 Connection options (before or after the command): ``--base-url``, ``--api-key``, ``--timeout``,
@@ -102,6 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     models.add_argument("--json", action="store_true", help="print the raw model objects as JSON")
     models.set_defaults(run=_models)
 
+    check = commands.add_parser(
+        "check",
+        parents=[connection],
+        help="check the API key with one GET /models",
+        description="Check the API key: valid, invalid or unreachable, with the models it sees "
+        "(exit status 1 when not valid).",
+    )
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+    check.set_defaults(run=_check)
+
     embed = commands.add_parser(
         "embed", parents=[connection], help="embed texts", description="Print embedding vectors."
     )
@@ -122,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8765, help="port on 127.0.0.1 (0 picks a free one)")
     serve.add_argument("--api-key", dest="server_api_key", help="require this API key (401 otherwise)")
     serve.add_argument("--verbose", action="store_true", help="log every request on stderr")
+    serve.add_argument("--rpm", type=float, help="enforce this many requests per minute (429s like OpenAI's)")
+    serve.add_argument("--tpm", type=float, help="enforce this many tokens per minute (429s like OpenAI's)")
+    serve.add_argument("--latency", type=float, default=0.0, help="seconds to wait before every answer")
     serve.set_defaults(run=_serve_fake)
 
     demo = commands.add_parser(
@@ -134,6 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("-m", "--model", help="chat model (default: the server's first model)")
     demo.add_argument("--embedding-model", help="embedding model")
     demo.set_defaults(run=_demo)
+
+    from .cache._cli import add_cache_command
+
+    add_cache_command(commands)
     return parser
 
 
@@ -218,7 +235,11 @@ def _given(value: _T | None) -> _T | Omit:
 
 
 def _read_prompt(prompt: str) -> str:
-    return sys.stdin.read() if prompt == "-" else prompt
+    """The prompt, or standard input for ``-`` (without the newline that ends what was piped or typed)."""
+    if prompt != "-":
+        return prompt
+    text = sys.stdin.read()
+    return text[:-2] if text.endswith("\r\n") else text.removesuffix("\n")
 
 
 def _write(text: str) -> None:
@@ -326,6 +347,13 @@ def _models(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    with make_client(args) as client:
+        result = client.check_key()
+    _write((json.dumps(result.to_dict()) if args.json else result.summary()) + "\n")
+    return 0 if result.valid else 1
+
+
 def _embed(args: argparse.Namespace) -> int:
     with make_client(args) as client:
         response = client.embeddings.create(
@@ -345,9 +373,15 @@ def _preview(vector: Sequence[float], count: int = 4) -> str:
 
 
 def _serve_fake(args: argparse.Namespace) -> int:
-    from .testing import FakeOpenAIServer
+    from .testing import FakeOpenAIServer, FakeRateLimits
 
-    server = FakeOpenAIServer(port=args.port, api_key=args.server_api_key, verbose=args.verbose).start()
+    limits = FakeRateLimits(rpm=args.rpm, tpm=args.tpm) if args.rpm or args.tpm else None
+    server = FakeOpenAIServer(port=args.port, api_key=args.server_api_key, verbose=args.verbose, rate_limits=limits)
+    server.set_latency(args.latency)
+    try:
+        server.start()
+    except OSError as error:  # e.g. the port is in use
+        raise CommandError(f"cannot listen on 127.0.0.1:{args.port}: {error.strerror or error}") from None
     signal.signal(signal.SIGTERM, _exit_on_signal)
     try:
         _write(server.base_url + "\n")

@@ -141,13 +141,15 @@ def test_submission_is_lazy(server: FakeOpenAIServer, client: cacheai.CacheAI) -
     assert seen == 50
 
 
-def test_max_concurrent_is_capped_by_a_rate_limiter(client: cacheai.CacheAI) -> None:
-    class Limiter:
-        max_concurrent = 3
+def test_max_concurrent_is_capped_by_a_rate_limiter(server: FakeOpenAIServer, client: cacheai.CacheAI) -> None:
+    from cacheai.limits import RateLimitConfig
 
     assert concurrency_cap(client, 32) == 32
-    client.rate_limiter = Limiter()  # type: ignore[attr-defined]
-    assert concurrency_cap(client, 32) == 3
+    limited = cacheai.CacheAI(
+        base_url=server.base_url, default_model="gpt-4o-mini", rate_limit=RateLimitConfig(max_concurrent=3)
+    )
+    assert concurrency_cap(limited, 32) == 3
+    limited.close()
     with pytest.raises(ValueError, match="max_concurrent"):
         concurrency_cap(client, 0)
 

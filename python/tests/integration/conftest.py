@@ -2,25 +2,30 @@
 
 Each server is started once per session on a free 127.0.0.1 port, polled until it answers, and stopped by
 PID at the end. Paths come from the variables printed by ``.ci/servers/install.sh``; without them the
-default cache locations (``~/.cache/cacheai-ci``) and ``<repo>/../shared`` are tried.
+default cache location (``~/.cache/cacheai-ci``) is tried. Everything else is in the repository: the OpenAPI
+spec is test data (``data/``), the tiny model is generated once per session by ``scripts/make_tiny_model.py``.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from server_process import (
     CACHE_DIR,
-    SHARED_DIR,
+    DATA_DIR,
+    REPO_ROOT,
     LiteLLMServer,
     RunningServer,
     ServerProcess,
     answers,
     free_port,
     required_path,
+    unavailable,
 )
 
 LITELLM_FILES = Path(__file__).parent / "litellm_files"
@@ -45,7 +50,7 @@ def prism(servers_log_dir: Path) -> Iterator[RunningServer]:
         "CACHEAI_PRISM_BIN", CACHE_DIR / "prism" / "node_modules" / ".bin" / "prism", "Prism (npm @stoplight/prism-cli)"
     )
     spec = required_path(
-        "CACHEAI_OPENAPI_SPEC", SHARED_DIR / "openapi" / "openai-openapi.prism.json", "OpenAI OpenAPI spec for Prism"
+        "CACHEAI_OPENAPI_SPEC", DATA_DIR / "openai-openapi.prism.json", "OpenAI OpenAPI spec for Prism"
     )
     port = free_port()
     process = ServerProcess(
@@ -93,11 +98,23 @@ def litellm(servers_log_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     process.stop()
 
 
+def tiny_model(python: Path, directory: Path) -> Path:
+    """``CACHEAI_TINY_LLAMA_MODEL`` if set, else the tiny model written by ``scripts/make_tiny_model.py``."""
+    if os.environ.get("CACHEAI_TINY_LLAMA_MODEL"):
+        return required_path("CACHEAI_TINY_LLAMA_MODEL", Path(), "tiny llama model")
+    model = directory / "tiny-llama.gguf"
+    script = REPO_ROOT / "python" / "scripts" / "make_tiny_model.py"
+    made = subprocess.run([str(python), str(script), str(model)], capture_output=True, text=True, timeout=120)
+    if made.returncode != 0:
+        unavailable(f"{script.name} failed (is gguf installed in {python}?):\n{made.stderr[-2000:]}")
+    return model
+
+
 @pytest.fixture(scope="session")
-def llama(servers_log_dir: Path) -> Iterator[RunningServer]:
+def llama(servers_log_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[RunningServer]:
     """llama-cpp-python's OpenAI-compatible server with the tiny random-weights model."""
     python = required_path("CACHEAI_LLAMA_PYTHON", CACHE_DIR / "llama" / "bin" / "python", "llama-cpp-python venv")
-    model = required_path("CACHEAI_TINY_LLAMA_MODEL", SHARED_DIR / "models" / "tiny-llama.gguf", "tiny llama model")
+    model = tiny_model(python, tmp_path_factory.mktemp("tiny-model"))
     key = "sk-llama-test"
     port = free_port()
     process = ServerProcess(

@@ -22,7 +22,7 @@ import requests
 IN_CI = os.environ.get("CI", "").lower() == "true"
 CACHE_DIR = Path(os.environ.get("CACHEAI_CI_CACHE", Path.home() / ".cache" / "cacheai-ci"))
 REPO_ROOT = Path(__file__).resolve().parents[3]
-SHARED_DIR = Path(os.environ.get("CACHEAI_SHARED", REPO_ROOT.parent / "shared"))
+DATA_DIR = Path(__file__).parent / "data"
 
 
 def unavailable(reason: str) -> NoReturn:

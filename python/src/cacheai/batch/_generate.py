@@ -26,17 +26,19 @@ INTERRUPT_GRACE_S = 5.0  # after Ctrl-C, how long in-flight requests may take to
 Prompt = str | Sequence[Mapping[str, Any]] | Mapping[str, Any]
 
 
-def concurrency_cap(client: CacheAI, requested: int | None) -> int:
+def concurrency_cap(client: CacheAI, requested: int | None, model: str | None = None) -> int:
     """The number of threads: ``requested`` (default 10), capped by the rate limiter's concurrency if it has one.
 
-    The one place the limiter's cap applies: a configured ``client.rate_limiter`` with a ``max_concurrent``
-    (an int) lowers the thread count to it.
+    The one place the limiter's cap applies: a configured ``client.rate_limiter`` whose config for ``model``
+    (``config_for``) sets ``max_concurrent`` lowers the thread count to it.
     """
     if requested is not None and (not isinstance(requested, int) or isinstance(requested, bool) or requested < 1):
         raise ValueError(f"max_concurrent must be a positive integer, got {requested!r}")
     threads = requested or DEFAULT_MAX_CONCURRENT
     limiter = getattr(client, "rate_limiter", None)
-    cap = getattr(limiter, "max_concurrent", None) if limiter is not None else None
+    config_for = getattr(limiter, "config_for", None)
+    config = config_for(model or client.default_model) if callable(config_for) else None
+    cap = getattr(config, "max_concurrent", None)
     if isinstance(cap, int) and not isinstance(cap, bool) and cap > 0:
         threads = min(threads, cap)
     return threads
@@ -93,7 +95,7 @@ def batch_generate_iter(
     Ctrl-C while waiting cancels the prompts not yet started, waits up to ``INTERRUPT_GRACE_S`` for those in
     flight, and raises ``BatchInterrupted`` (a ``KeyboardInterrupt``) whose ``results`` hold what completed.
     """
-    threads = concurrency_cap(client, max_concurrent)
+    threads = concurrency_cap(client, max_concurrent, model)
     total = len(prompts) if isinstance(prompts, Sized) else None
     reporter = ProgressReporter(total, progress_callback, progress)
     source = enumerate(prompts)

@@ -11,7 +11,7 @@ from .._params import check_params
 from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options, split_call_options
 from .._streaming import Stream
 from .._types import NotGiven, Omit, omit
-from .._utils import strip_not_given
+from .._utils import json_array, strip_not_given
 from ..types import Completion
 
 if TYPE_CHECKING:
@@ -77,9 +77,8 @@ class Completions(SyncAPIResource):
         check_params("create", params, _CREATE_PARAMS, ("model", "prompt"), _MISSING_MESSAGE)
         options = split_call_options(params)
         body = strip_not_given(params)
-        prompt = body.get("prompt")
-        if isinstance(prompt, Iterable) and not isinstance(prompt, (str, list)):
-            body["prompt"] = [p if isinstance(p, (int, str)) else list(p) for p in prompt]
+        if "prompt" in body:
+            body["prompt"] = json_array(body["prompt"])  # nested iterables are encoded as JSON arrays
         if not isinstance(stream, (Omit, NotGiven)):
             body["stream"] = stream
         return self._client.request(  # type: ignore[no-any-return]

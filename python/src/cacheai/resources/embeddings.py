@@ -23,7 +23,7 @@ from .._models import validate_or_construct
 from .._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options
 from .._response import parse_response
 from .._types import NotGiven, Omit, omit
-from .._utils import strip_not_given
+from .._utils import json_array, strip_not_given
 from ..types import CreateEmbeddingResponse
 
 __all__ = ["Embeddings", "parse_base64_embeddings"]
@@ -47,9 +47,7 @@ class Embeddings(SyncAPIResource):
         **options: Unpack[CallOptions],
     ) -> CreateEmbeddingResponse:
         """Embed ``input`` (a string, strings, token ids or lists of token ids) with ``model``."""
-        sent_input: object = input
-        if not isinstance(input, (str, list)):
-            sent_input = [item if isinstance(item, (int, str)) else list(item) for item in input]
+        sent_input = json_array(input)  # nested iterables are encoded as JSON arrays
         body = strip_not_given(
             {
                 "model": model,

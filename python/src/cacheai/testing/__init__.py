@@ -3,11 +3,20 @@
 ``FakeOpenAIServer`` is a real HTTP/1.1 server (standard library, threaded, keep-alive) on 127.0.0.1 and a
 free port. It works with any OpenAI-compatible client, in this process or another one.
 
+``FakeCacheAIService`` (module ``_service``) fakes the CacheAI semantic-cache service: misses, then hits after a
+``PUT /cache/{key}``; exact match on the normalised prompt; ``api_key`` auth; ``fail_next(n, status)`` faults.
+
 Lifecycle
     ``with FakeOpenAIServer(api_key=None, models=..., embedding_dimensions=1536, port=0) as server:``
     (or ``server.start()`` / ``server.stop()``); ``server.base_url`` is ``http://127.0.0.1:<port>/v1``,
     ``server.url`` the same without ``/v1``, ``server.port`` the port. With ``api_key`` set, requests without
     ``Authorization: Bearer <api_key>`` get a 401. Stopping releases stalled streams and open connections.
+
+Per-key behaviour
+    ``FakeOpenAIServer(api_keys=[...])`` accepts only these keys (401 for any other);
+    ``server.revoke_key(key)`` answers that key with 401 from now on; ``server.rate_limit_key(key, seconds)``
+    answers it with 429 and ``retry-after`` for ``seconds`` (``0`` lifts it). ``RecordedRequest.api_key`` is
+    the key a request carried.
 
 Endpoints (with or without the ``/v1`` prefix)
     ``POST /chat/completions`` (plain and SSE, ``n``, ``stop``, ``max_tokens``/``max_completion_tokens``,
@@ -50,11 +59,14 @@ Faults
     ``server.set_batch_faults(*, fail_custom_ids=, expire_after=, fail_batch=, empty_error_file_id=)``
                                                 batches end with failed lines, expired, failed, ``error_file_id: ""``.
     ``server.set_response_headers(headers)``    extra headers on every response.
+    ``FakeOpenAIServer(rate_limits=FakeRateLimits(rpm=, tpm=, clock=))``
+        enforce RPM/TPM like OpenAI: 429s with its error body, ``retry-after``/``retry-after-ms``, and
+        ``x-ratelimit-*`` headers on every model response; counters ``admitted``, ``rejected``.
     ``server.reset()``                          forget replies, faults, latency, requests, files, batches.
 
 Recording
     ``server.requests`` (list of ``RecordedRequest``: ``method``, ``path``, ``query``, ``headers`` with
-    lower-cased names, ``body`` parsed JSON or multipart fields, ``raw_body``; ``.json()``),
+    lower-cased names, ``body`` parsed JSON or multipart fields, ``raw_body``, ``api_key``; ``.json()``),
     ``server.last_request``, ``server.requests_to("/chat/completions")``, ``server.clear_requests()``,
     ``server.errors`` (exceptions inside the fake server; answered with a 500).
 
@@ -73,16 +85,21 @@ from .._lazy import lazy_exports
 
 if TYPE_CHECKING:  # imported lazily below: pytest loads this package's plugin for every cacheai user
     from ._faults import StreamFaults
+    from ._ratelimits import FakeRateLimits
     from ._records import RecordedRequest
     from ._replies import Reply, ReplySource, ToolCall
     from ._server import DEFAULT_MODELS, FakeOpenAIServer
+    from ._service import FakeCacheAIService, ServiceRequest
 
 __all__ = [
     "DEFAULT_MODELS",
+    "FakeCacheAIService",
     "FakeOpenAIServer",
+    "FakeRateLimits",
     "RecordedRequest",
     "Reply",
     "ReplySource",
+    "ServiceRequest",
     "StreamFaults",
     "ToolCall",
 ]
@@ -90,6 +107,9 @@ __all__ = [
 _HOMES = {
     "DEFAULT_MODELS": "._server",
     "FakeOpenAIServer": "._server",
+    "FakeRateLimits": "._ratelimits",
+    "FakeCacheAIService": "._service",
+    "ServiceRequest": "._service",
     "RecordedRequest": "._records",
     "Reply": "._replies",
     "ReplySource": "._replies",

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, urlsplit
 
 from ._faults import ForcedResponse, StreamFaults, error_body
+from ._ratelimits import FakeRateLimits
 from ._records import RecordedRequest
 from ._routes import BytesOutcome, JsonOutcome, StreamOutcome, parse_multipart, route
 
@@ -58,6 +59,7 @@ class FakeRequestHandler(BaseHTTPRequestHandler):
     sys_version = ""
     server: FakeHTTPServer
     _response_started = False
+    _extra_headers: dict[str, str] = {}  # replaced per request, never mutated
 
     def setup(self) -> None:
         super().setup()
@@ -104,9 +106,10 @@ class FakeRequestHandler(BaseHTTPRequestHandler):
             forced = fake._take_forced(request.path)
             if forced is not None:
                 self._send_forced(forced)
-            elif not fake._authorized(request.headers.get("authorization")):
-                message = "Incorrect API key provided. You can find your API key at https://platform.openai.com."
-                self._send_json(401, error_body(message, status=401))
+            elif (denied := fake._key_denial(request.headers.get("authorization"))) is not None:
+                self._send_forced(denied)
+            elif fake.rate_limits is not None and fake.rate_limits.applies_to(request.method, request.path):
+                self._send_rate_limited(fake.rate_limits, request)
             else:
                 self._send_outcome(route(fake, request))
         except _ConnectionCut:
@@ -166,7 +169,8 @@ class FakeRequestHandler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", content_type)
         self.send_header("x-request-id", f"req_{uuid.uuid4().hex}")
         self.send_header("openai-processing-ms", "1")
-        for name, value in {**self.server.fake.response_headers, **(headers or {})}.items():
+        extra = {**self.server.fake.response_headers, **self._extra_headers, **(headers or {})}
+        for name, value in extra.items():
             self.send_header(name, value)
         if self.close_connection:  # the server closes after this response: say so (RFC 9112 section 9.6)
             self.send_header("Connection", "close")
@@ -180,6 +184,24 @@ class FakeRequestHandler(BaseHTTPRequestHandler):
 
     def _send_json(self, status: int, body: Any, headers: dict[str, str] | None = None) -> None:
         self._send_bytes(status, json.dumps(body, ensure_ascii=False).encode(), "application/json", headers)
+
+    def _send_rate_limited(self, limits: FakeRateLimits, request: RecordedRequest) -> None:
+        """Enforce the server's RPM/TPM (``_ratelimits.py``): a 429, or the answer with the budget headers."""
+        body = request.body if isinstance(request.body, dict) else {}
+        model = str(body.get("model") or self.server.fake.default_model)
+        cost, refusal, headers = limits.enter(request.path, body, model)
+        try:
+            if refusal is not None:
+                self._extra_headers = headers
+                self._send_json(429, refusal)
+                return
+            outcome = route(self.server.fake, request)
+            body_out = outcome.body if isinstance(outcome, JsonOutcome) else None
+            ok = not isinstance(outcome, (JsonOutcome, BytesOutcome)) or outcome.status < 400
+            self._extra_headers = limits.settle(cost, body_out) if ok else headers
+            self._send_outcome(outcome)
+        finally:
+            self._extra_headers = {}
 
     def _send_forced(self, forced: ForcedResponse) -> None:
         if forced.drop:

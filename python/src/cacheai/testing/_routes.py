@@ -13,6 +13,7 @@ from . import _shapes
 from ._faults import error_body
 from ._records import RecordedRequest
 from ._replies import Reply, echo
+from ._validation import Problem, chat_problem, completion_problem
 
 if TYPE_CHECKING:
     from ._server import FakeOpenAIServer
@@ -51,6 +52,12 @@ def error(status: int, message: str, *, param: str | None = None, code: str | No
     return JsonOutcome(status, error_body(message, status=status, param=param, code=code))
 
 
+def invalid(problem: Problem) -> JsonOutcome:
+    """OpenAI's 400 ``invalid_request_error`` for what ``_validation`` found."""
+    message, param, code = problem
+    return error(400, message, param=param, code=code)
+
+
 def _json_body(request: RecordedRequest) -> dict[str, Any] | JsonOutcome:
     if not isinstance(request.body, dict):
         return error(400, "We could not parse the JSON body of your request.")
@@ -68,10 +75,9 @@ def chat_completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Mat
     body = _json_body(request)
     if isinstance(body, JsonOutcome):
         return body
-    if not isinstance(body.get("messages"), list) or not body["messages"]:
-        return error(400, "'messages' must be a non-empty array.", param="messages")
-    if not isinstance(body.get("model"), str):
-        return error(400, "you must provide a model parameter", param="model")
+    problem = chat_problem(body)
+    if problem is not None:
+        return invalid(problem)
     reply = fake._next_reply(request, body)
     if _stream_requested(body):
         return StreamOutcome(_shapes.chat_chunks(body, reply, default_model=fake.default_model))
@@ -82,8 +88,9 @@ def completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[st
     body = _json_body(request)
     if isinstance(body, JsonOutcome):
         return body
-    if not isinstance(body.get("model"), str):
-        return error(400, "you must provide a model parameter", param="model")
+    problem = completion_problem(body)
+    if problem is not None:
+        return invalid(problem)
     replies = [fake._next_reply(request, body, default=Reply(content=echo(p))) for p in _shapes.prompts_of(body)]
     if _stream_requested(body):
         return StreamOutcome(_shapes.completion_chunks(body, replies, default_model=fake.default_model))

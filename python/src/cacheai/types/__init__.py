@@ -133,6 +133,13 @@ _MODULE_OF: dict[str, str] = {
     "ResponseFormatTextPython": ".shared",
     "ResponsesModel": ".shared",
 }
+# Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
+_SUBPACKAGES: tuple[str, ...] = (
+    "chat",
+    "responses",
+    "shared",
+    "shared_params",
+)
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, _SUBPACKAGES)

@@ -11,7 +11,7 @@ from ..._params import check_params
 from ..._resource import CallOptions, RawResponseMirror, SyncAPIResource, make_options, split_call_options
 from ..._streaming import Stream
 from ..._types import NotGiven, Omit, omit
-from ..._utils import path_param, strip_not_given
+from ..._utils import json_array, path_param, strip_not_given
 from ...types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionDeleted
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ class ChatCompletionCreateParams(CallOptions, total=False):
 
 _CREATE_PARAMS = frozenset(ChatCompletionCreateParams.__annotations__) | {"stream"}
 _REQUIRED = ("messages", "model")
+_ARRAY_PARAMS = ("messages", "tools", "functions", "modalities")
 _MISSING_MESSAGE = (
     "Missing required arguments; Expected either ('messages' and 'model') or "
     "('messages', 'model' and 'stream') arguments to be given"
@@ -118,9 +119,9 @@ class Completions(SyncAPIResource):
         body = strip_not_given(params)
         if not isinstance(stream, (Omit, NotGiven)):
             body["stream"] = stream
-        messages = body.get("messages")
-        if isinstance(messages, Iterable) and not isinstance(messages, list):
-            body["messages"] = list(messages)  # generators and tuples are sent as JSON arrays
+        for name in _ARRAY_PARAMS:
+            if name in body:
+                body[name] = json_array(body[name])  # generators and tuples are sent as JSON arrays
         streaming = stream is True
         return self._client.request(  # type: ignore[no-any-return]
             ChatCompletion,

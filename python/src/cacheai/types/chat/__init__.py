@@ -154,6 +154,8 @@ _MODULE_OF: dict[str, str] = {
     "ChatCompletionUserMessageParam": ".chat_completion_user_message_param",
     "CompletionCreateParams": ".completion_create_params",
 }
+# Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
+_SUBPACKAGES: tuple[str, ...] = ()
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, _SUBPACKAGES)

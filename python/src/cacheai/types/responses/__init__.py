@@ -628,6 +628,8 @@ _MODULE_OF: dict[str, str] = {
     "WebSearchToolParam": ".web_search_tool_param",
     "parse_response_stream_event": ".response_stream_event_parsing",
 }
+# Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
+_SUBPACKAGES: tuple[str, ...] = ()
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, _SUBPACKAGES)

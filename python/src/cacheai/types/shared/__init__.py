@@ -80,6 +80,8 @@ _MODULE_OF: dict[str, str] = {
     "ResponseFormatTextPython": ".response_format_text_python",
     "ResponsesModel": ".responses_model",
 }
+# Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
+_SUBPACKAGES: tuple[str, ...] = ()
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, _SUBPACKAGES)

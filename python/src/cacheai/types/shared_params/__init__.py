@@ -68,6 +68,8 @@ _MODULE_OF: dict[str, str] = {
     "ResponseFormatText": ".response_format_text",
     "ResponsesModel": ".responses_model",
 }
+# Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
+_SUBPACKAGES: tuple[str, ...] = ()
 
 
-__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF)
+__getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, _SUBPACKAGES)

@@ -1,0 +1,329 @@
+"""Client-side rate limiting against a fake server that enforces OpenAI-style RPM/TPM (issue 11's figures).
+
+    python benchmarks/ratelimit.py                  # the real figures: 600 RPM, 40,000 TPM, 2,000 requests (~15 min)
+    python benchmarks/ratelimit.py --requests 800   # shorter: the same limits, less work past the first minute
+    python benchmarks/ratelimit.py --smoke          # seconds: tiny sizes, every variant runs once
+
+Every variant gets a fresh ``FakeOpenAIServer(rate_limits=FakeRateLimits(rpm, tpm))`` with 50 ms latency (a full
+bucket at the start, like an idle account) and sends the same chat requests from 32 threads:
+
+- ``cacheai``: ``RateLimitConfig(requests_per_minute=rpm, tokens_per_minute=tpm)``, default retries.
+- ``cacheai adaptive``: ``RateLimitConfig(adaptive_throttling=True)``, no numbers: limits learnt from headers.
+- ``openai.OpenAI``: a 32-thread pool, its default retries (2, honouring ``retry-after``).
+- ``cookbook``: the OpenAI cookbook parallel processor's algorithm, written here from its description: one
+  dispatcher with a dual continuous bucket (RPM and TPM, estimate = prompt + max_tokens), a fixed 15 s global
+  pause after a 429 (detected by the message text), failed requests re-queued first, up to 5 attempts.
+- ``cacheai x4 processes + Redis``: 4 processes x 8 threads sharing ``backend="redis://..."``.
+
+The ideal time is what the limits allow with a full bucket at the start:
+``max((N - rpm) / (rpm / 60), (N * tokens_per_request - tpm) / (tpm / 60), 0)`` plus one latency.
+"Wasted tokens" are the estimated tokens of the requests the server refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import queue
+import subprocess
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import requests
+
+from cacheai import CacheAI, RateLimitConfig, RateLimiter
+from cacheai.limits import count_text_tokens, estimate_request_tokens
+from cacheai.testing import FakeOpenAIServer, FakeRateLimits
+
+PROMPT = " ".join(["Summarise", "the", "following", "note", "in", "one", "line:"] + ["word"] * 21)
+MAX_TOKENS = 64
+MESSAGES = [{"role": "user", "content": PROMPT}]
+BODY = {"model": "gpt-4o-mini", "messages": MESSAGES, "max_tokens": MAX_TOKENS}
+LATENCY = 0.05
+THREADS = 32
+
+
+@dataclass
+class Outcome:
+    name: str
+    wall: float
+    ok: int
+    failed: int
+    server_429s: int
+    wasted_tokens: int
+    sent: int
+
+
+def tokens_per_request() -> int:
+    with FakeOpenAIServer() as server:
+        answer = requests.post(f"{server.base_url}/chat/completions", json=BODY, timeout=10).json()
+    return int(answer["usage"]["total_tokens"])
+
+
+def ideal_time(n: int, rpm: float, tpm: float, per_request: int) -> float:
+    return max((n - rpm) / (rpm / 60), (n * per_request - tpm) / (tpm / 60), 0.0) + LATENCY
+
+
+def fresh_server(rpm: float, tpm: float) -> tuple[FakeOpenAIServer, FakeRateLimits]:
+    limits = FakeRateLimits(rpm=rpm, tpm=tpm)
+    server = FakeOpenAIServer(rate_limits=limits).start()
+    server.set_latency(LATENCY)
+    return server, limits
+
+
+def in_pool(call: Any, n: int, threads: int = THREADS) -> tuple[int, int, float]:
+    ok = failed = 0
+    lock = threading.Lock()
+
+    def one(_: int) -> None:
+        nonlocal ok, failed
+        try:
+            call()
+            with lock:
+                ok += 1
+        except Exception:
+            with lock:
+                failed += 1
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(one, range(n)))
+    return ok, failed, time.perf_counter() - started
+
+
+def run_cacheai(name: str, config: RateLimitConfig, n: int, rpm: float, tpm: float) -> Outcome:
+    server, limits = fresh_server(rpm, tpm)
+    try:
+        client = CacheAI(base_url=server.base_url, rate_limit=config, connection_pool_size=THREADS)
+        ok, failed, wall = in_pool(lambda: client.chat.completions.create(**BODY), n)  # type: ignore[arg-type]
+        return Outcome(name, wall, ok, failed, limits.rejected, limits.rejected_tokens, len(server.requests))
+    finally:
+        server.stop()
+
+
+def run_openai(n: int, rpm: float, tpm: float) -> Outcome:
+    import openai
+
+    server, limits = fresh_server(rpm, tpm)
+    try:
+        client = openai.OpenAI(base_url=server.base_url, api_key="unused")
+        ok, failed, wall = in_pool(lambda: client.chat.completions.create(**BODY), n)  # type: ignore[arg-type]
+        return Outcome("openai.OpenAI", wall, ok, failed, limits.rejected, limits.rejected_tokens, len(server.requests))
+    finally:
+        server.stop()
+
+
+def cookbook_estimate(body: dict[str, Any]) -> int:
+    """The cookbook's count: 4 per message + tokens of every string field + 2 priming + n * max_tokens."""
+    total = 2
+    for message in body["messages"]:
+        total += 4 + sum(count_text_tokens(v) for v in message.values() if isinstance(v, str))
+    return total + body.get("n", 1) * body.get("max_tokens", 15)
+
+
+def run_cookbook(n: int, rpm: float, tpm: float, pause: float) -> Outcome:
+    server, limits = fresh_server(rpm, tpm)
+    session = requests.Session()
+    adapter = requests.adapters.HTTPAdapter(pool_connections=THREADS, pool_maxsize=THREADS)
+    session.mount("http://", adapter)
+    url = f"{server.base_url}/chat/completions"
+    retries: queue.SimpleQueue[int] = queue.SimpleQueue()
+    done = threading.Semaphore(0)
+    state = {"ok": 0, "failed": 0, "last_429": -1e9}
+    lock = threading.Lock()
+    attempts = [5] * n
+    cost = cookbook_estimate(BODY)
+
+    def task(index: int) -> None:
+        reply = session.post(url, json=BODY, timeout=60).json()
+        if "error" in reply:
+            with lock:
+                if "rate limit" in reply["error"].get("message", "").lower():
+                    state["last_429"] = time.monotonic()
+                attempts[index] -= 1
+                if attempts[index] > 0:
+                    retries.put(index)
+                    return
+                state["failed"] += 1
+        else:
+            with lock:
+                state["ok"] += 1
+        done.release()
+
+    started = time.perf_counter()
+    available_r, available_t, last = rpm, tpm, time.monotonic()
+    next_index, pending = 0, None
+    finished = 0
+    with ThreadPoolExecutor(THREADS) as pool:
+        while finished < n:
+            if pending is None:
+                if not retries.empty():
+                    pending = retries.get()
+                elif next_index < n:
+                    pending, next_index = next_index, next_index + 1
+            now = time.monotonic()
+            available_r = min(rpm, available_r + rpm * (now - last) / 60)
+            available_t = min(tpm, available_t + tpm * (now - last) / 60)
+            last = now
+            if pending is not None and available_r >= 1 and available_t >= cost:
+                available_r -= 1
+                available_t -= cost
+                pool.submit(task, pending)
+                pending = None
+            while done.acquire(blocking=False):
+                finished += 1
+            time.sleep(0.001)
+            since = time.monotonic() - state["last_429"]
+            if since < pause:
+                time.sleep(pause - since)
+    wall = time.perf_counter() - started
+    server.stop()
+    return Outcome(
+        "cookbook algorithm",
+        wall,
+        int(state["ok"]),
+        int(state["failed"]),
+        limits.rejected,
+        limits.rejected_tokens,
+        len(server.requests),
+    )
+
+
+def worker(base_url: str, redis_url: str, n: int, rpm: float, tpm: float, threads: int) -> None:
+    config = RateLimitConfig(requests_per_minute=rpm, tokens_per_minute=tpm, backend=redis_url)
+    client = CacheAI(base_url=base_url, rate_limit=config, connection_pool_size=threads)
+    ok, failed, wall = in_pool(lambda: client.chat.completions.create(**BODY), n, threads)  # type: ignore[arg-type]
+    print(json.dumps({"ok": ok, "failed": failed, "wall": wall}))
+
+
+def run_redis(n: int, rpm: float, tpm: float, redis_url: str | None) -> Outcome:
+    redis_process = None
+    if redis_url is None:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+        import tempfile
+
+        from redis_server import RedisServer  # the test suite's helper: a redis-server on a free port
+
+        redis_process = RedisServer(Path(tempfile.mkdtemp()))
+        redis_process.start()
+        redis_url = redis_process.url
+    server, limits = fresh_server(rpm, tpm)
+    try:
+        started = time.perf_counter()
+        share, rest = divmod(n, 4)
+        workers = [
+            subprocess.Popen(
+                [
+                    sys.executable,
+                    __file__,
+                    "--worker",
+                    server.base_url,
+                    redis_url,
+                    str(share + (i < rest)),
+                    str(rpm),
+                    str(tpm),
+                    str(THREADS // 4),
+                ],
+                stdout=subprocess.PIPE,
+                text=True,
+            )
+            for i in range(4)
+        ]
+        results = [json.loads(w.communicate()[0]) for w in workers]
+        wall = time.perf_counter() - started
+        return Outcome(
+            "cacheai x4 processes + Redis",
+            wall,
+            sum(r["ok"] for r in results),
+            sum(r["failed"] for r in results),
+            limits.rejected,
+            limits.rejected_tokens,
+            len(server.requests),
+        )
+    finally:
+        server.stop()
+        if redis_process is not None:
+            redis_process.stop()
+
+
+def overhead(rounds: int) -> tuple[float, float]:
+    """Microseconds per uncontended admission (acquire + release), and the same with the token estimate."""
+    limiter = RateLimiter(RateLimitConfig(requests_per_minute=1e12, tokens_per_minute=1e12, max_concurrent=10**6))
+    started = time.perf_counter()
+    for _ in range(rounds):
+        limiter.release(limiter.acquire("gpt-4o-mini", 100))  # type: ignore[arg-type]
+    plain = (time.perf_counter() - started) / rounds * 1e6
+    started = time.perf_counter()
+    for _ in range(rounds):
+        limiter.release(limiter.acquire("gpt-4o-mini", estimate_request_tokens(BODY)))  # type: ignore[arg-type]
+    with_estimate = (time.perf_counter() - started) / rounds * 1e6
+    return plain, with_estimate
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--requests", type=int, default=2000)
+    parser.add_argument("--rpm", type=float, default=600)
+    parser.add_argument("--tpm", type=float, default=40_000)
+    parser.add_argument("--pause", type=float, default=15.0, help="the cookbook's fixed pause after a 429")
+    parser.add_argument("--smoke", action="store_true", help="tiny sizes: 60 RPM, 70 requests, 1 s pause")
+    parser.add_argument("--redis-url", help="use this Redis instead of starting a redis-server")
+    parser.add_argument("--skip", default="", help="comma-separated variants to skip: openai,cookbook,redis")
+    parser.add_argument("--worker", nargs=6, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        base_url, redis_url, n, rpm, tpm, threads = args.worker
+        worker(base_url, redis_url, int(n), float(rpm), float(tpm), int(threads))
+        return
+    if args.smoke:
+        args.requests, args.rpm, args.tpm, args.pause = 70, 60, 6_000, 1.0
+    n, rpm, tpm = args.requests, args.rpm, args.tpm
+    skip = set(args.skip.split(","))
+    per_request = tokens_per_request()
+    ideal = ideal_time(n, rpm, tpm, per_request)
+    print(
+        f"{n} chat requests, {THREADS} threads, fake server {rpm:g} RPM / {tpm:g} TPM, {LATENCY * 1000:.0f} ms latency"
+    )
+    print(f"{per_request} tokens per request (estimate {estimate_request_tokens(BODY)}); ideal time {ideal:.1f} s\n")
+    outcomes = [
+        run_cacheai(
+            "cacheai (matching RateLimitConfig)",
+            RateLimitConfig(requests_per_minute=rpm, tokens_per_minute=tpm),
+            n,
+            rpm,
+            tpm,
+        ),
+        run_cacheai("cacheai adaptive, no numbers", RateLimitConfig(adaptive_throttling=True), n, rpm, tpm),
+    ]
+    if "openai" not in skip:
+        outcomes.append(run_openai(n, rpm, tpm))
+    if "cookbook" not in skip:
+        outcomes.append(run_cookbook(n, rpm, tpm, args.pause))
+    if "redis" not in skip:
+        outcomes.append(run_redis(n, rpm, tpm, args.redis_url))
+    header = "| variant | 429s (% of sent) | failed calls | wall s | x ideal | wasted tokens |"
+    print(header)
+    print("|---|---|---|---|---|---|")
+    for o in outcomes:
+        share = 100 * o.server_429s / max(1, o.sent)
+        print(
+            f"| {o.name} | {o.server_429s} ({share:.1f} %) | {o.failed} | {o.wall:.1f} | {o.wall / ideal:.2f} | "
+            f"{o.wasted_tokens} |"
+        )
+    plain, with_estimate = overhead(20_000 if args.smoke else 200_000)
+    print(
+        f"\nUncontended admission: {plain:.2f} us per request (acquire + release), {with_estimate:.2f} us with the "
+        "token estimate of this request"
+    )
+    if os.environ.get("CACHEAI_BENCH_JSON"):
+        print(json.dumps([o.__dict__ for o in outcomes]))
+
+
+if __name__ == "__main__":
+    main()

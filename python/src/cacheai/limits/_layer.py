@@ -1,0 +1,158 @@
+"""``RateLimitLayer``: the limiter on the HTTP path (see ``cacheai._layers``).
+
+- ``before_attempt``: admission for every attempt, retries included (the estimate is made once per call).
+- ``after_attempt``: a 429 pauses the budget for every thread until its ``retry-after`` (else the reset in its
+  headers, else 1 s) and returns that delay as the retry delay; with ``adaptive_throttling`` the headers of every
+  response correct the budget; a non-streamed success is reconciled with its ``usage`` at once.
+- ``complete``/``abort``: the concurrency slot is released (a stream: at its end, close, error or collection),
+  a stream's charge is reconciled with the usage it reported.
+
+Budgets per key: with ``RateLimiter(per_key=True)`` the key pool's ``exchange.notes["api_key_fingerprint"]``
+picks the budget; any earlier layer may also set ``exchange.notes["budget_key"]`` itself.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+from .._layers import Layer
+from .._ratelimit_headers import parse_rate_limit_headers
+from .._retry import retry_after_seconds
+from .._types import NotGiven, Timeout
+from ._config import RateLimitConfig
+from ._estimate import estimate_request_tokens
+from ._limiter import RateLimiter, Ticket
+
+if TYPE_CHECKING:
+    import requests
+
+    from .._exchange import Exchange
+
+__all__ = ["RateLimitLayer", "make_layer"]
+
+_TICKET = "rate_limit"
+_TOKENS = "rate_limit_tokens"
+BUDGET_KEY = "budget_key"
+KEY_FINGERPRINT = "api_key_fingerprint"  # set by the key pool (_keys.FINGERPRINT_NOTE)
+_FALLBACK_PAUSE = 1.0
+_NO_OUTPUT_PATHS = ("embeddings", "moderations")
+
+
+class RateLimitLayer(Layer):
+    def __init__(self, limiter: RateLimiter) -> None:
+        self.limiter = limiter
+
+    def before_attempt(self, exchange: Exchange) -> None:
+        notes = exchange.notes
+        stale = notes.pop(_TICKET, None)
+        if stale is not None:  # an attempt that ended without an answer the layer saw
+            self.limiter.release(stale, 0)
+        tokens = notes.get(_TOKENS)
+        if tokens is None:
+            config = self.limiter.config_for(exchange.model)
+            if config is None:
+                return
+            tokens = 0
+            if config.tokens_per_minute is not None or config.adaptive_throttling:
+                path = exchange.options.path.rstrip("/")
+                tokens = estimate_request_tokens(exchange.body, generates=not path.endswith(_NO_OUTPUT_PATHS))
+            notes[_TOKENS] = tokens
+        key = notes.get(BUDGET_KEY) or (notes.get(KEY_FINGERPRINT, "") if self.limiter.per_key else "")
+        ticket = self.limiter.acquire(
+            exchange.model,
+            tokens,
+            key=key,
+            timeout=_call_timeout(exchange),
+            request=exchange.request,
+        )
+        if ticket is not None:
+            notes[_TICKET] = ticket
+
+    def after_attempt(
+        self, exchange: Exchange, response: requests.Response | None, error: BaseException | None
+    ) -> float | None:
+        ticket: Ticket | None = exchange.notes.get(_TICKET)
+        if ticket is None:
+            return None
+        limiter = self.limiter
+        if response is None or response.status_code >= 400:
+            del exchange.notes[_TICKET]
+            limiter.release(ticket, 0)  # no usage to charge for a failed attempt
+            if response is None or response.status_code != 429:
+                return None
+            snapshot = parse_rate_limit_headers(response.headers)
+            delay = retry_after_seconds(response.headers)
+            if delay is None and snapshot is not None:
+                resets = [
+                    reset
+                    for remaining, reset in (
+                        (snapshot.remaining_requests, snapshot.reset_requests_s),
+                        (snapshot.remaining_tokens, snapshot.reset_tokens_s),
+                    )
+                    if remaining == 0 and reset is not None
+                ]
+                delay = max(resets) if resets else None
+            if delay is None or delay <= 0:
+                delay = _FALLBACK_PAUSE
+            limiter.pause(ticket, delay, snapshot)
+            max_delay = getattr(getattr(exchange.owner, "retry_policy", None), "max_retry_after", None)
+            return None if max_delay is not None and delay > max_delay else delay
+        if not exchange.stream:
+            used = _body_total_tokens(response)
+            if used is not None:
+                limiter.reconcile(ticket, used)
+        if ticket.scope.config.adaptive_throttling:
+            snapshot = parse_rate_limit_headers(response.headers)
+            if snapshot is not None:
+                limiter.observe(ticket, snapshot)
+        return None
+
+    def complete(self, exchange: Exchange) -> None:
+        ticket: Ticket | None = exchange.notes.pop(_TICKET, None)
+        if ticket is not None:
+            self.limiter.release(ticket, _usage_total(exchange.usage) if exchange.stream else None)
+
+    def abort(self, exchange: Exchange, error: BaseException | None) -> None:
+        ticket: Ticket | None = exchange.notes.pop(_TICKET, None)
+        if ticket is not None:
+            self.limiter.release(ticket)
+
+
+def _call_timeout(exchange: Exchange) -> float | None:
+    """The call's timeout as one bound on the admission wait (the longest of its phases)."""
+    timeout: Any = exchange.options.timeout
+    if isinstance(timeout, NotGiven):
+        timeout = getattr(exchange.owner, "timeout", None)
+    if isinstance(timeout, Timeout):
+        timeout = timeout.as_requests()
+    if isinstance(timeout, tuple):
+        known = [t for t in timeout if t is not None]
+        return max(known) if known else None
+    return float(timeout) if isinstance(timeout, (int, float)) else None
+
+
+def _body_total_tokens(response: requests.Response) -> int | None:
+    """``usage.total_tokens`` of a JSON body, found without parsing the whole body again."""
+    content = response._content
+    if not isinstance(content, bytes):
+        return None
+    at = content.rfind(b'"total_tokens"')
+    if at < 0:
+        return None
+    start = content.find(b":", at) + 1
+    end = start
+    while end < len(content) and content[end : end + 1] in b" 0123456789":
+        end += 1
+    digits = content[start:end].strip()
+    return int(digits) if digits.isdigit() else None
+
+
+def _usage_total(usage: Any) -> int | None:
+    total = usage.get("total_tokens") if isinstance(usage, dict) else getattr(usage, "total_tokens", None)
+    return total if isinstance(total, int) else None
+
+
+def make_layer(rate_limit: RateLimitConfig | Mapping[str, RateLimitConfig] | RateLimiter) -> RateLimitLayer:
+    """The layer for ``CacheAI(rate_limit=...)``: a given ``RateLimiter`` is used as is (shared)."""
+    return RateLimitLayer(rate_limit if isinstance(rate_limit, RateLimiter) else RateLimiter(rate_limit))

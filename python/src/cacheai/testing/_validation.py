@@ -1,0 +1,98 @@
+"""Request checks the fake server makes the way OpenAI does: the same mistakes get the same 400 error body.
+
+Each check returns ``None`` for a valid body, else ``(message, param, code)`` worded like OpenAI's answers
+(``Invalid type for 'model': expected a string, but got an integer instead.``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+__all__ = ["Problem", "chat_problem", "completion_problem"]
+
+Problem = tuple[str, str, str]
+"""(message, param, code) of a 400 ``invalid_request_error``."""
+
+ROLES = ("system", "assistant", "user", "function", "tool", "developer")
+
+_TYPE_NAMES = {
+    str: "a string",
+    bool: "a boolean",
+    int: "an integer",
+    float: "a number",
+    list: "an array",
+    dict: "an object",
+    type(None): "null",
+}
+# Scalar parameters of chat and legacy completions, by the JSON type OpenAI expects.
+_SCALARS: dict[str, tuple[type, ...]] = {
+    "model": (str,),
+    "stream": (bool,),
+    "n": (int,),
+    "max_tokens": (int,),
+    "max_completion_tokens": (int,),
+    "seed": (int,),
+    "temperature": (int, float),
+    "top_p": (int, float),
+    "presence_penalty": (int, float),
+    "frequency_penalty": (int, float),
+}
+_EXPECTED = {(str,): "a string", (bool,): "a boolean", (int,): "an integer", (int, float): "a decimal"}
+
+
+def _kind(value: object) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def _invalid_type(param: str, expected: str, value: object) -> Problem:
+    return f"Invalid type for '{param}': expected {expected}, but got {_kind(value)} instead.", param, "invalid_type"
+
+
+def _missing(param: str) -> Problem:
+    return f"Missing required parameter: '{param}'.", param, "missing_required_parameter"
+
+
+def _scalar_problem(body: Mapping[str, Any]) -> Problem | None:
+    if "model" not in body:
+        return "you must provide a model parameter", "model", "missing_required_parameter"
+    for param, types in _SCALARS.items():
+        value = body.get(param)
+        if value is None and param != "model":
+            continue
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            return _invalid_type(param, _EXPECTED[types], value)
+    return None
+
+
+def chat_problem(body: Mapping[str, Any]) -> Problem | None:
+    """What OpenAI would refuse in a chat completions body (model, messages and the scalar parameters)."""
+    if "messages" not in body:
+        return _missing("messages")
+    messages = body["messages"]
+    if not isinstance(messages, list):
+        return _invalid_type("messages", "an array of objects", messages)
+    if not messages:
+        message = (
+            "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead."
+        )
+        return message, "messages", "empty_array"
+    for index, item in enumerate(messages):
+        param = f"messages[{index}]"
+        if not isinstance(item, dict):
+            return _invalid_type(param, "an object", item)
+        if "role" not in item:
+            return _missing(f"{param}.role")
+        if item["role"] not in ROLES:
+            supported = ", ".join(f"'{role}'" for role in ROLES[:-1]) + f", and '{ROLES[-1]}'"
+            return (
+                f"Invalid value: '{item['role']}'. Supported values are: {supported}.",
+                f"{param}.role",
+                "invalid_value",
+            )
+    return _scalar_problem(body)
+
+
+def completion_problem(body: Mapping[str, Any]) -> Problem | None:
+    """What OpenAI would refuse in a legacy completions body (model, prompt and the scalar parameters)."""
+    return _scalar_problem(body)
