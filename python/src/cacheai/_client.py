@@ -31,6 +31,7 @@ from ._types import (
 )
 from ._utils import merge_headers, redact_urls
 from ._version import __version__
+from .batch._mixin import BatchMethods
 
 if TYPE_CHECKING:
     from ._breaker import CircuitBreaker, CircuitBreakerConfig
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     from ._pagination import BasePage
     from ._prices import Price
     from ._resource import RawResponseMirror
+    from .batch import BatchConfig
     from .cache import CacheLayer
     from .cache_service import CacheAIService
     from .limits import RateLimitConfig, RateLimiter
@@ -63,7 +65,7 @@ OPENAI_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_POOL_SIZE = 100
 
 
-class CacheAI:
+class CacheAI(BatchMethods):
     """A synchronous client for OpenAI and OpenAI-compatible servers, with ``openai.OpenAI``'s interface.
 
     Every keyword has openai's meaning; the requests-native extras are ``http_client`` (a ``requests.Session``
@@ -102,6 +104,7 @@ class CacheAI:
         retry_policy: RetryPolicy | None = None,
         default_model: str | None = None,
         prices: Mapping[str, Price | Mapping[str, float]] | None = None,
+        batch: BatchConfig | None = None,
         cache: Any = None,
         circuit_breaker: CircuitBreakerConfig | bool | None = None,
         fallback_models: Mapping[str, Sequence[str]] | None = None,
@@ -146,6 +149,7 @@ class CacheAI:
         self._owns_session = http_client is None
         self._session = http_client if http_client is not None else _new_session(connection_pool_size)
         self.default_model: str | None = default_model or os.environ.get("CACHEAI_MODEL") or None
+        self.batch_config = _batch_config(batch)
         # Shared with every copy made by with_options/copy: observed rate limits, prices and the layers.
         self._state = ClientState(_coerce_prices(prices) if prices else None)
         # The optional layers, in hook order (see _layers.py): cache, circuit breaker, key pool, rate limiter.
@@ -349,6 +353,7 @@ class CacheAI:
             connection_pool_size=self._pool_size,
             retry_policy=retry_policy or self.retry_policy,
             default_model=self.default_model,
+            batch=self.batch_config,
         )
         new._owns_session = False
         self._share_with(new)
@@ -756,6 +761,14 @@ def _coerce_prices(prices: Mapping[str, Any]) -> dict[str, Price]:
 
     coerced: dict[str, Price] = coerce_prices(prices)
     return coerced
+
+
+def _batch_config(batch: BatchConfig | None) -> BatchConfig:
+    from .batch._config import BatchConfig
+
+    if batch is not None and not isinstance(batch, BatchConfig):
+        raise TypeError(f"batch must be a cacheai.batch.BatchConfig, got {type(batch).__name__}")
+    return batch or BatchConfig()
 
 
 def _check_max_retries(max_retries: object) -> None:

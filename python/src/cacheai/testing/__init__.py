@@ -56,6 +56,8 @@ Faults
         ``: ping`` comments before every event, end without ``data: [DONE]``, answer 200 with an empty
         event stream (llama.cpp's context overflow), wait ``chunk_delay`` before each event; ``times``
         limits the faults to the next N streams (default: until ``reset()``).
+    ``server.set_batch_faults(*, fail_custom_ids=, expire_after=, fail_batch=, empty_error_file_id=)``
+                                                batches end with failed lines, expired, failed, ``error_file_id: ""``.
     ``server.set_response_headers(headers)``    extra headers on every response.
     ``FakeOpenAIServer(rate_limits=FakeRateLimits(rpm=, tpm=, clock=))``
         enforce RPM/TPM like OpenAI: 429s with its error body, ``retry-after``/``retry-after-ms``, and

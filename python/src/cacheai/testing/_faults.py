@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["ForcedResponse", "StreamFaults", "encode_body", "error_body", "error_type_for"]
+__all__ = ["BatchFaults", "ForcedResponse", "StreamFaults", "encode_body", "error_body", "error_type_for"]
 
 _ERROR_TYPES = {
     400: ("invalid_request_error", None),
@@ -130,3 +130,23 @@ class StreamFaults:
         if inner is None:
             inner = error_body("The server had an error while processing your request.", status=500)["error"]
         return {"error": inner}
+
+
+@dataclass(frozen=True)
+class BatchFaults:
+    """How the next batches end (applied when a batch finishes).
+
+    - ``fail_custom_ids``: these requests go to the error file (``"all"``: every one, so a completed batch has
+      only an error file and ``output_file_id`` is null).
+    - ``expire_after``: the batch expires after this many requests; only they are in the output file.
+    - ``fail_batch``: the batch fails validation with these ``errors.data`` entries (``code``, ``message``, ``line``).
+    - ``empty_error_file_id``: a batch without errors reports ``error_file_id: ""`` rather than null.
+    """
+
+    fail_custom_ids: frozenset[str] | str = frozenset()
+    expire_after: int | None = None
+    fail_batch: tuple[Mapping[str, Any], ...] | None = None
+    empty_error_file_id: bool = False
+
+    def fails(self, custom_id: object) -> bool:
+        return self.fail_custom_ids == "all" or custom_id in self.fail_custom_ids

@@ -26,7 +26,9 @@ class FakeHTTPServer(ThreadingHTTPServer):
 
     daemon_threads = True
     allow_reuse_address = True
-    request_queue_size = 128  # many threads connecting at once must not see refused connections
+    # The listen() backlog: socketserver's default of 5 makes the 6th simultaneous new connection wait about a
+    # second for a SYN retry, which skews every test of concurrent code. Size it for heavy concurrency.
+    request_queue_size = 1024
 
     def __init__(self, fake: FakeOpenAIServer, port: int) -> None:
         self.fake = fake
@@ -116,7 +118,7 @@ class FakeRequestHandler(BaseHTTPRequestHandler):
             self.close_connection = True
         except Exception as exc:  # a bug in the fake server: answer 500 and remember it for the test
             fake._errors.append(exc)
-            self.close_connection = True
+            self.close_connection = True  # _start then says "Connection: close", so no client reuses the socket
             if not self._response_started:
                 try:
                     self._send_json(500, error_body(f"Fake server error: {exc!r}", status=500))
@@ -170,6 +172,8 @@ class FakeRequestHandler(BaseHTTPRequestHandler):
         extra = {**self.server.fake.response_headers, **self._extra_headers, **(headers or {})}
         for name, value in extra.items():
             self.send_header(name, value)
+        if self.close_connection:  # the server closes after this response: say so (RFC 9112 section 9.6)
+            self.send_header("Connection", "close")
 
     def _send_bytes(self, status: int, body: bytes, content_type: str, headers: dict[str, str] | None = None) -> None:
         self._start(status, content_type, headers)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
-from ._faults import ForcedResponse, StreamFaults, encode_body
+from ._faults import BatchFaults, ForcedResponse, StreamFaults, encode_body
 from ._handler import FakeHTTPServer
 from ._keys import KeyRules
 from ._ratelimits import FakeRateLimits
@@ -231,6 +231,25 @@ class FakeOpenAIServer:
         with self._lock:
             self._stream_faults = faults
             self._stream_fault_uses = times
+
+    def set_batch_faults(
+        self,
+        *,
+        fail_custom_ids: Collection[str] | str = (),
+        expire_after: int | None = None,
+        fail_batch: Sequence[Mapping[str, Any]] | None = None,
+        empty_error_file_id: bool = False,
+    ) -> None:
+        """Make batches that finish from now on misbehave (see ``BatchFaults``); call with no argument to reset."""
+        ids = fail_custom_ids if fail_custom_ids == "all" else frozenset(fail_custom_ids)
+        faults = BatchFaults(
+            fail_custom_ids=ids,
+            expire_after=expire_after,
+            fail_batch=tuple(fail_batch) if fail_batch is not None else None,
+            empty_error_file_id=empty_error_file_id,
+        )
+        with self._lock:
+            self._batches.faults = faults
 
     def revoke_key(self, key: str) -> None:
         """Answer every request made with ``key`` with 401 from now on."""

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ._faults import BatchFaults, error_body
 from ._shapes import new_id, now
 
 __all__ = ["BATCH_ENDPOINTS", "BatchStore", "FileStore", "StoredFile"]
@@ -71,6 +72,7 @@ class BatchStore:
         self._files = files
         self._run_line = run_line
         self._batches: dict[str, dict[str, Any]] = {}
+        self.faults = BatchFaults()
 
     def create(self, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         endpoint = body.get("endpoint")
@@ -127,28 +129,42 @@ class BatchStore:
         return [dict(b) for b in reversed(self._batches.values())]
 
     def _advance(self, batch: dict[str, Any]) -> None:
-        if batch["status"] == "validating":
+        if batch["status"] == "validating" and self.faults.fail_batch is not None:
+            data = [{"code": None, "line": None, "param": None, **entry} for entry in self.faults.fail_batch]
+            batch.update(status="failed", failed_at=now(), errors={"object": "list", "data": data})
+        elif batch["status"] == "validating":
             lines = self._input_lines(batch)
             batch.update(status="in_progress", in_progress_at=now())
             batch["request_counts"] = {"total": len(lines), "completed": 0, "failed": 0}
         elif batch["status"] == "in_progress":
             batch.update(status="finalizing", finalizing_at=now())
-            self._finish(batch)
-            batch.update(status="completed", completed_at=now())
+            expired = self._finish(batch)
+            if expired:
+                batch.update(status="expired", expired_at=now())
+            else:
+                batch.update(status="completed", completed_at=now())
 
     def _input_lines(self, batch: dict[str, Any]) -> list[str]:
         stored = self._files.get(batch["input_file_id"])
         text = stored.content.decode("utf-8", errors="replace") if stored else ""
         return [line for line in text.splitlines() if line.strip()]
 
-    def _finish(self, batch: dict[str, Any]) -> None:
+    def _finish(self, batch: dict[str, Any]) -> bool:
+        """Run the lines into the output and error files; ``True`` when the batch expired on the way."""
+        faults = self.faults
         outputs: list[str] = []
         errors: list[str] = []
-        for number, line in enumerate(self._input_lines(batch), start=1):
+        lines = self._input_lines(batch)
+        expired = faults.expire_after is not None and faults.expire_after < len(lines)
+        for number, line in enumerate(lines[: faults.expire_after] if expired else lines, start=1):
             result, ok = self._run(batch["endpoint"], line, number)
+            if ok and faults.fails(result["custom_id"]):
+                body = error_body("The server had an error processing this request.", status=500)
+                result["response"] = {"status_code": 500, "request_id": new_id("req_"), "body": body}
+                ok = False
             (outputs if ok else errors).append(json.dumps(result))
         batch["request_counts"] = {
-            "total": len(outputs) + len(errors),
+            "total": len(lines),
             "completed": len(outputs),
             "failed": len(errors),
         }
@@ -158,6 +174,9 @@ class BatchStore:
         if errors:
             error_file = self._files.add("batch_errors.jsonl", "batch_output", ("\n".join(errors) + "\n").encode())
             batch["error_file_id"] = error_file.id
+        elif faults.empty_error_file_id:
+            batch["error_file_id"] = ""
+        return expired
 
     def _run(self, endpoint: str, line: str, number: int) -> tuple[dict[str, Any], bool]:
         try:

@@ -1,0 +1,189 @@
+"""``batch_generate``: many prompts through ``chat.completions.create`` on threads, results in input order.
+
+The calling thread coordinates: it keeps at most ``max_concurrent`` prompts in flight, taking the next prompt
+from the input only when one finishes (lazy: memory stays flat apart from the results), and it alone runs the
+progress callbacks. Each request goes through the client like any other call (retries, limiter, cache).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+from collections.abc import Callable, Generator, Iterable, Mapping, Sequence, Sized
+from typing import TYPE_CHECKING, Any
+
+from .._highlevel import ModelResponse, generate_response
+from ._errors import BatchInterrupted, PartialFailureError
+from ._progress import ProgressReporter
+
+if TYPE_CHECKING:
+    from .._client import CacheAI
+
+__all__ = ["DEFAULT_MAX_CONCURRENT", "INTERRUPT_GRACE_S", "batch_generate", "batch_generate_iter", "concurrency_cap"]
+
+DEFAULT_MAX_CONCURRENT = 10
+INTERRUPT_GRACE_S = 5.0  # after Ctrl-C, how long in-flight requests may take to finish
+
+Prompt = str | Sequence[Mapping[str, Any]] | Mapping[str, Any]
+
+
+def concurrency_cap(client: CacheAI, requested: int | None, model: str | None = None) -> int:
+    """The number of threads: ``requested`` (default 10), capped by the rate limiter's concurrency if it has one.
+
+    The one place the limiter's cap applies: a configured ``client.rate_limiter`` whose config for ``model``
+    (``config_for``) sets ``max_concurrent`` lowers the thread count to it.
+    """
+    if requested is not None and (not isinstance(requested, int) or isinstance(requested, bool) or requested < 1):
+        raise ValueError(f"max_concurrent must be a positive integer, got {requested!r}")
+    threads = requested or DEFAULT_MAX_CONCURRENT
+    limiter = getattr(client, "rate_limiter", None)
+    config_for = getattr(limiter, "config_for", None)
+    config = config_for(model or client.default_model) if callable(config_for) else None
+    cap = getattr(config, "max_concurrent", None)
+    if isinstance(cap, int) and not isinstance(cap, bool) and cap > 0:
+        threads = min(threads, cap)
+    return threads
+
+
+def run_one(
+    client: CacheAI,
+    prompt: Prompt,
+    *,
+    model: str | None,
+    temperature: float | None,
+    max_tokens: int | None,
+    create_kwargs: Mapping[str, Any],
+) -> ModelResponse:
+    """One prompt: a string, a list of messages, or a full request dict (``messages`` plus create's keywords)."""
+    if isinstance(prompt, Mapping):
+        request = dict(prompt)
+        if "messages" not in request:
+            raise TypeError("a request dict prompt needs 'messages' (a list of message dicts)")
+        messages = request.pop("messages")
+        kwargs = {**create_kwargs, **request}
+        return generate_response(
+            client,
+            messages,
+            model=kwargs.pop("model", model),
+            temperature=kwargs.pop("temperature", temperature),
+            max_tokens=kwargs.pop("max_tokens", max_tokens),
+            **kwargs,
+        )
+    return generate_response(
+        client,
+        prompt,
+        model=model,
+        temperature=temperature,
+        max_tokens=max_tokens,
+        **create_kwargs,
+    )
+
+
+def batch_generate_iter(
+    client: CacheAI,
+    prompts: Iterable[Prompt],
+    *,
+    model: str | None = None,
+    temperature: float | None = None,
+    max_tokens: int | None = None,
+    max_concurrent: int | None = None,
+    progress_callback: Callable[..., Any] | None = None,
+    progress: bool = False,
+    **create_kwargs: Any,
+) -> Generator[tuple[int, ModelResponse | BaseException], None, None]:
+    """Yield ``(index, ModelResponse or exception)`` as prompts finish (completion order).
+
+    Ctrl-C while waiting cancels the prompts not yet started, waits up to ``INTERRUPT_GRACE_S`` for those in
+    flight, and raises ``BatchInterrupted`` (a ``KeyboardInterrupt``) whose ``results`` hold what completed.
+    """
+    threads = concurrency_cap(client, max_concurrent, model)
+    total = len(prompts) if isinstance(prompts, Sized) else None
+    reporter = ProgressReporter(total, progress_callback, progress)
+    source = enumerate(prompts)
+    executor = cf.ThreadPoolExecutor(max_workers=threads, thread_name_prefix="cacheai-batch")
+    in_flight: dict[cf.Future[ModelResponse], int] = {}
+    completed: dict[int, ModelResponse | BaseException] = {}
+
+    def submit_next() -> bool:
+        item = next(source, None)
+        if item is None:
+            return False
+        index, prompt = item
+        future = executor.submit(
+            run_one,
+            client,
+            prompt,
+            model=model,
+            temperature=temperature,
+            max_tokens=max_tokens,
+            create_kwargs=create_kwargs,
+        )
+        in_flight[future] = index
+        return True
+
+    try:
+        try:
+            while len(in_flight) < threads and submit_next():
+                pass
+            while in_flight:
+                finished, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
+                for future in finished:
+                    index = in_flight.pop(future)
+                    error = future.exception()
+                    result: ModelResponse | BaseException = error if error is not None else future.result()
+                    reporter.record(result)
+                    submit_next()
+                    yield index, result
+        except KeyboardInterrupt:
+            for future in in_flight:
+                future.cancel()
+            done, _ = cf.wait(in_flight, timeout=INTERRUPT_GRACE_S)
+            for future in done:
+                if not future.cancelled():
+                    error = future.exception()
+                    completed[in_flight[future]] = error if error is not None else future.result()
+            raise BatchInterrupted(_interrupted_results(total, completed)) from None
+    finally:
+        executor.shutdown(wait=False, cancel_futures=True)
+        reporter.close()
+
+
+def _interrupted_results(total: int | None, completed: Mapping[int, Any]) -> list[Any]:
+    size = total if total is not None else (max(completed) + 1 if completed else 0)
+    results: list[Any] = [None] * size
+    for index, result in completed.items():
+        results[index] = result
+    return results
+
+
+def batch_generate(
+    client: CacheAI,
+    prompts: Iterable[Prompt],
+    *,
+    return_exceptions: bool = False,
+    **options: Any,
+) -> list[Any]:
+    """See ``CacheAI.batch_generate`` (the thread path)."""
+    results: dict[int, ModelResponse | BaseException] = {}
+    size = len(prompts) if isinstance(prompts, Sized) else None
+    iterator = batch_generate_iter(client, prompts, **options)
+    try:
+        for index, result in iterator:
+            results[index] = result
+    except KeyboardInterrupt as interrupted:
+        iterator.close()  # a Ctrl-C between two results: stop the pool too
+        found = interrupted.results if isinstance(interrupted, BatchInterrupted) else []
+        merged = _interrupted_results(size, {**dict(enumerate(found)), **results})
+        for index, result in enumerate(found):
+            if result is not None and index < len(merged):
+                merged[index] = result
+        raise BatchInterrupted(merged) from None
+    ordered = [results[i] for i in range(len(results))]
+    return finish(ordered, return_exceptions)
+
+
+def finish(ordered: list[Any], return_exceptions: bool) -> list[Any]:
+    """The ordered results, or ``PartialFailureError`` when some are exceptions (unless ``return_exceptions``)."""
+    failed = [i for i, result in enumerate(ordered) if isinstance(result, BaseException)]
+    if failed and not return_exceptions:
+        raise PartialFailureError(ordered, failed)
+    return ordered

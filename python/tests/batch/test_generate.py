@@ -1,0 +1,194 @@
+"""batch_generate against the fake server: order, failures, progress, Ctrl-C, laziness."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+import cacheai
+from cacheai.batch import BatchInterrupted, BatchProgress, PartialFailureError
+from cacheai.batch._generate import concurrency_cap
+from cacheai.testing import FakeOpenAIServer, RecordedRequest
+
+
+@pytest.fixture
+def server() -> Iterator[FakeOpenAIServer]:
+    with FakeOpenAIServer() as fake:
+        yield fake
+
+
+@pytest.fixture
+def client(server: FakeOpenAIServer) -> Iterator[cacheai.CacheAI]:
+    with cacheai.CacheAI(base_url=server.base_url, default_model="gpt-4o-mini", max_retries=0) as made:
+        yield made
+
+
+def last_text(request: RecordedRequest) -> str:
+    return str(request.body["messages"][-1]["content"])
+
+
+def test_results_are_in_input_order_whatever_the_completion_order(
+    server: FakeOpenAIServer, client: cacheai.CacheAI
+) -> None:
+    release = threading.Event()
+
+    def reply(request: RecordedRequest) -> str:
+        text = last_text(request)
+        if text == "p0":  # the first prompt finishes last
+            release.wait(10)
+        elif text == "p9":
+            release.set()
+        return f"answer {text}"
+
+    server.set_reply(reply)
+    results = client.batch_generate([f"p{i}" for i in range(10)], max_concurrent=4)
+    assert [r.content for r in results] == [f"answer p{i}" for i in range(10)]
+
+
+def test_prompts_may_be_strings_messages_or_request_dicts(server: FakeOpenAIServer, client: cacheai.CacheAI) -> None:
+    prompts = [
+        "plain",
+        [{"role": "system", "content": "s"}, {"role": "user", "content": "listed"}],
+        {"messages": [{"role": "user", "content": "dict"}], "model": "gpt-4o", "temperature": 0.3},
+    ]
+    results = client.batch_generate(prompts, temperature=0.9, max_tokens=5)
+    assert [r.content for r in results] == ["Echo: plain", "Echo: listed", "Echo: dict"]
+    bodies = {last_text(r): r.body for r in server.requests_to("/chat/completions")}
+    assert bodies["dict"]["model"] == "gpt-4o" and bodies["dict"]["temperature"] == 0.3
+    assert bodies["plain"]["temperature"] == 0.9 and bodies["plain"]["max_tokens"] == 5
+
+
+def test_partial_failure_carries_every_result(server: FakeOpenAIServer, client: cacheai.CacheAI) -> None:
+    def reply(request: RecordedRequest) -> str:
+        if last_text(request) in ("p1", "p3"):
+            raise RuntimeError("scripted")
+        return "ok"
+
+    server.set_reply(reply)
+    with pytest.raises(PartialFailureError) as caught:
+        client.batch_generate([f"p{i}" for i in range(5)])
+    error = caught.value
+    assert error.failed_indices == [1, 3] and error.success_count == 3
+    assert [type(r).__name__ for r in error.results] == [
+        "ModelResponse",
+        "InternalServerError",
+        "ModelResponse",
+        "InternalServerError",
+        "ModelResponse",
+    ]
+
+
+def test_return_exceptions_puts_them_in_place(server: FakeOpenAIServer, client: cacheai.CacheAI) -> None:
+    server.fail_next(1, 400, path="/chat/completions")
+    results = client.batch_generate(["a"], return_exceptions=True)
+    assert isinstance(results[0], cacheai.BadRequestError)
+
+
+def test_each_prompt_has_its_own_retries(server: FakeOpenAIServer) -> None:
+    server.fail_next(2, 500)
+    policy = cacheai.RetryPolicy(base_delay=0.0, max_delay=0.0, jitter=0.0)
+    with cacheai.CacheAI(base_url=server.base_url, default_model="m", max_retries=2, retry_policy=policy) as client:
+        results = client.batch_generate(["a", "b"], max_concurrent=1)
+    assert [r.content for r in results] == ["Echo: a", "Echo: b"]
+
+
+def test_progress_is_monotonic_ends_at_one_and_runs_on_the_calling_thread(client: cacheai.CacheAI) -> None:
+    fractions: list[float] = []
+    events: list[BatchProgress] = []
+    threads: set[int] = set()
+
+    def plain(fraction: float) -> None:
+        threads.add(threading.get_ident())
+        fractions.append(fraction)
+
+    def rich(fraction: float, *, event: BatchProgress) -> None:
+        events.append(event)
+
+    client.batch_generate([f"p{i}" for i in range(20)], max_concurrent=5, progress_callback=plain)
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0 and len(fractions) == 20
+    assert threads == {threading.get_ident()}
+    client.batch_generate([f"p{i}" for i in range(4)], progress_callback=rich)
+    last = events[-1]
+    assert (last.total, last.done, last.failed, last.cached) == (4, 4, 0, 0)
+    assert last.tokens > 0 and last.cost > 0 and last.fraction == 1.0
+
+
+def test_progress_true_without_tqdm_writes_a_line(client: cacheai.CacheAI, capsys: pytest.CaptureFixture[str]) -> None:
+    client.batch_generate(["a", "b"], progress=True)
+    assert "2/2 prompts (0 failed, 0 cached)" in capsys.readouterr().err
+
+
+def test_submission_is_lazy(server: FakeOpenAIServer, client: cacheai.CacheAI) -> None:
+    taken: list[int] = []
+
+    def prompts() -> Iterator[str]:
+        for i in range(50):
+            taken.append(i)
+            yield f"p{i}"
+
+    seen = 0
+    for _, result in client.batch_generate_iter(prompts(), max_concurrent=3):
+        seen += 1
+        assert not isinstance(result, BaseException)
+        assert len(taken) <= seen + 3  # never more than max_concurrent ahead of what was yielded
+    assert seen == 50
+
+
+def test_max_concurrent_is_capped_by_a_rate_limiter(server: FakeOpenAIServer, client: cacheai.CacheAI) -> None:
+    from cacheai.limits import RateLimitConfig
+
+    assert concurrency_cap(client, 32) == 32
+    limited = cacheai.CacheAI(
+        base_url=server.base_url, default_model="gpt-4o-mini", rate_limit=RateLimitConfig(max_concurrent=3)
+    )
+    assert concurrency_cap(limited, 32) == 3
+    limited.close()
+    with pytest.raises(ValueError, match="max_concurrent"):
+        concurrency_cap(client, 0)
+
+
+def test_ctrl_c_cancels_pending_and_carries_what_completed(server: FakeOpenAIServer, tmp_path: object) -> None:
+    server.set_latency(0.2)
+    script = textwrap.dedent(
+        f"""
+        import sys, cacheai
+        from cacheai.batch import BatchInterrupted
+        client = cacheai.CacheAI(base_url={server.base_url!r}, default_model="m", max_retries=0)
+        said = []
+        def started(fraction):
+            if not said:
+                said.append(1)
+                print("STARTED", flush=True)
+        try:
+            client.batch_generate([f"p{{i}}" for i in range(200)], max_concurrent=2, progress_callback=started)
+        except BatchInterrupted as stop:
+            done = [r for r in stop.results if r is not None]
+            print("INTERRUPTED", len(stop.results), stop.completed, len(done), isinstance(stop, KeyboardInterrupt))
+            sys.exit(0)
+        print("FINISHED")
+        """
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}
+    )
+    assert process.stdout is not None
+    assert process.stdout.readline().strip() == "STARTED"
+    process.send_signal(signal.SIGINT)
+    out, _ = process.communicate(timeout=60)
+    words = out.split()
+    assert words[0] == "INTERRUPTED" and words[1] == "200" and words[-1] == "True"
+    completed = int(words[2])
+    assert 1 <= completed < 200 and int(words[3]) == completed
+    assert len(server.requests_to("/chat/completions")) < 200  # pending prompts were never sent
+
+
+def test_batch_interrupted_is_a_keyboard_interrupt() -> None:
+    stop = BatchInterrupted([None, 1])
+    assert isinstance(stop, KeyboardInterrupt) and stop.completed == 1
