@@ -174,7 +174,7 @@ class CacheAI(BatchMethods):
             layers.append(make_layer(rate_limit))
         self._layers: tuple[Layer, ...] = tuple(layers)
         self._http = self._build_http()
-        self._session_store = _session_store_holder(sessions)
+        self._session_store = _session_store_holder(sessions, getattr(self._cache, "store", None))
 
     # -- configuration ---------------------------------------------------------------------------------------
 
@@ -712,10 +712,10 @@ def _key_pool_of(api_key: str | Sequence[str] | KeyPool) -> tuple[KeyPool | None
     return KeyPool(keys), None
 
 
-def _session_store_holder(spec: SessionStore | str | None) -> StoreHolder:
+def _session_store_holder(spec: SessionStore | str | None, cache_store: object) -> StoreHolder:
     from .sessions._session import StoreHolder
 
-    return StoreHolder(spec)
+    return StoreHolder(spec, cache_store)
 
 
 def _cache_of(cache: object) -> CacheLayer | CacheAIService | None:

@@ -209,3 +209,25 @@ def test_a_failing_redis_never_fails_a_turn(
     assert session.save_failures == 0
     fresh = CacheAI(base_url=server.base_url, sessions=own_redis_server.url).sessions.get(session.id)
     assert fresh.messages == session.messages and len(fresh.messages) == 7
+
+
+@pytest.mark.parametrize("store", ["sqlite", "redis"])
+def test_sessions_live_in_the_caches_store_when_no_sessions_store_is_given(
+    server: FakeOpenAIServer, tmp_path: Path, redis_server: Any, store: str
+) -> None:
+    cache_url = f"sqlite:///{tmp_path / 'cache.db'}" if store == "sqlite" else redis_server.url
+    client = _client(server, cache=cache_url)
+    session = client.sessions.create(system="s", model="gpt-4o-mini")
+    server.queue_replies("first answer")
+    session.send("Hello")
+    # Another client (as in another process) with the same cache finds the session by its id alone.
+    again = _client(server, cache=cache_url).sessions.get(session.id)
+    assert [m["content"] for m in again.messages] == ["s", "Hello", "first answer"]
+    assert _client(server).sessions.list() == []  # no cache, no store given: memory, not shared
+
+
+def test_an_explicit_sessions_store_wins_over_the_cache(server: FakeOpenAIServer, tmp_path: Path) -> None:
+    client = _client(server, cache=f"sqlite:///{tmp_path / 'cache.db'}", sessions="memory")
+    session = client.sessions.create(system="s", model="gpt-4o-mini")
+    assert _client(server, cache=f"sqlite:///{tmp_path / 'cache.db'}").sessions.list() == []
+    assert client.sessions.list() == [session.id]

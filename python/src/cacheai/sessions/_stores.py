@@ -146,3 +146,22 @@ def store_from(value: SessionStore | str | None) -> SessionStore:
     if isinstance(value, SessionStore):
         return value
     raise TypeError(f"sessions= takes a URL string or a SessionStore, got {type(value).__name__}")
+
+
+def store_beside(cache_store: object) -> SessionStore | None:
+    """Sessions kept where the response cache keeps its entries (its SQLite file or its Redis), else ``None``.
+
+    Without ``CacheAI(sessions=...)``, a client whose cache is persistent keeps its sessions there too, so a new
+    process can continue a session by id; an in-memory cache (or none) leaves sessions in memory.
+    """
+    if cache_store is None:
+        return None
+    from ..cache._sqlite import SQLiteCache
+
+    if isinstance(cache_store, SQLiteCache):
+        return SQLiteSessionStore(cache_store.path)
+    from ..cache._redis import RedisCache  # imports redis only when used: the module itself is light
+
+    if isinstance(cache_store, RedisCache):
+        return RedisSessionStore(cache_store.client)
+    return None
