@@ -165,9 +165,14 @@ class CacheAIService(Layer):
 
     # -- the cache API ---------------------------------------------------------------------------------------
 
-    def get(self, key: str) -> dict[str, Any]:
-        """The service's entry for ``key`` (``GET /cache/{key}``); raises ``NotFoundError`` if it has none."""
-        return self._call("GET", key, None)
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The service's entry for ``key`` (``GET /cache/{key}``), or ``None`` if it has none (as the local caches)."""
+        try:
+            return self._call("GET", key, None)
+        except APIStatusError as exc:
+            if exc.status_code == 404:
+                return None
+            raise
 
     def update(
         self,
