@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 import responses
+
 from redis_server import RedisServer
 
 
