@@ -72,3 +72,36 @@ def test_error_event_raises(server: RecordingServer) -> None:
     assert "raised" not in expected.result["stream"][-1]  # openai yields the error event as a chunk
     raised = actual.result["stream"][-1]["raised"]
     assert raised["class"] == "APIError" and raised["message"] == "overloaded"
+
+
+def test_base_url_query_is_kept_on_every_request(server: RecordingServer) -> None:
+    """openai breaks a base URL with a query string (the path is appended after the query); cacheai sends the
+    query with every request, like ``default_query``, and appends paths to the URL's path."""
+    base_url = f"{server.url}/v1?api-version=2024-01-01&key=secret"
+    for client_class in (openai.OpenAI, cacheai.CacheAI):
+        server.script([Reply(json=chat_completion()), Reply(json={"object": "list", "data": []})])
+        with client_class(api_key=API_KEY, base_url=base_url, max_retries=0) as client:
+            try:
+                client.chat.completions.create(model="m", messages=USER)  # type: ignore[arg-type]
+                client.models.list(extra_query={"limit": 2})
+            except openai.APIError:
+                pass
+        seen = [(record.method, record.path, record.query) for record in server.records]
+        if client_class is openai.OpenAI:
+            assert all(path != "/v1/chat/completions" for _, path, _ in seen)
+        else:
+            query = (("api-version", "2024-01-01"), ("key", "secret"))
+            assert seen == [
+                ("POST", "/v1/chat/completions", query),
+                ("GET", "/v1/models", (*query, ("limit", "2"))),
+            ]
+
+
+def test_base_url_query_values_are_never_in_repr() -> None:
+    client = cacheai.CacheAI(api_key=API_KEY, base_url="https://gw.example/v1?api-version=2024-01-01&key=secret")
+    assert "secret" not in repr(client) and "2024" not in repr(client)
+    assert repr(client) == "<CacheAI base_url='https://gw.example/v1/?...'>"
+    assert client.base_url == "https://gw.example/v1/?api-version=2024-01-01&key=secret"
+    copy = client.with_options(timeout=5)
+    assert copy.base_url == client.base_url and "secret" not in repr(copy)
+    assert client.with_options(default_query={"key": "other"}).default_query == {"key": "other"}
