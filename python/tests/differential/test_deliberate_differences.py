@@ -6,6 +6,7 @@ exclusion can never hide an accidental difference.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import openai
@@ -105,3 +106,28 @@ def test_base_url_query_values_are_never_in_repr() -> None:
     copy = client.with_options(timeout=5)
     assert copy.base_url == client.base_url and "secret" not in repr(copy)
     assert client.with_options(default_query={"key": "other"}).default_query == {"key": "other"}
+
+
+def test_wrong_typed_values_are_refused_not_reshaped(server: RecordingServer) -> None:
+    """openai turns bytes given for ``messages`` into a list of ints and sends a generator given for a query
+    parameter as its repr; cacheai refuses both with a TypeError naming the parameter and sends nothing. A string
+    given for ``messages`` is sent unchanged by both."""
+    server.script([Reply(status=400, json={"error": {"message": "bad"}})] * 2)
+    with openai.OpenAI(api_key=API_KEY, base_url=f"{server.url}/v1", max_retries=0) as client:
+        with pytest.raises(openai.BadRequestError):
+            client.chat.completions.create(model="m", messages=b"hi")  # type: ignore[arg-type]
+        with pytest.raises(openai.BadRequestError):
+            client.chat.completions.list(limit=(n for n in [1]))  # type: ignore[arg-type]
+    assert json.loads(server.records[0].body) == {"messages": [104, 105], "model": "m"}
+    assert "generator" in dict(server.records[1].query)["limit"]
+
+    server.script([Reply(status=400, json={"error": {"message": "bad"}})])
+    with cacheai.CacheAI(api_key=API_KEY, base_url=f"{server.url}/v1", max_retries=0) as ours:
+        with pytest.raises(TypeError, match="`messages`"):
+            ours.chat.completions.create(model="m", messages=b"hi")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="`limit`"):
+            ours.chat.completions.list(limit=(n for n in [1]))  # type: ignore[arg-type]
+        assert server.records == []
+        with pytest.raises(cacheai.BadRequestError):
+            ours.chat.completions.create(model="m", messages="not-a-list")  # type: ignore[arg-type]
+    assert json.loads(server.records[0].body) == {"messages": "not-a-list", "model": "m"}
