@@ -73,3 +73,16 @@ def test_smoke_run_refuses_unknown_clients(tmp_path: Path) -> None:
     assert completed.returncode != 0
     assert "nonexistent" in completed.stderr
     assert not output.exists()
+
+
+def test_record_benchmark_smoke_runs_before_and_after_the_record() -> None:
+    completed = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "record.py"), "--smoke", "--rounds", "1"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-4000:]
+    for row in ("client CPU per chat request", "client CPU per streamed chunk", "first `cacheai.info(r).cost`"):
+        line = next(line for line in completed.stdout.splitlines() if row in line)
+        assert re.search(r"\d µs", line), line

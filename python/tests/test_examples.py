@@ -20,6 +20,8 @@ EXPECTED_OUTPUT = {
     "streaming.py": ["Echo: Count from one to five in words.", "[18 tokens]"],
     "tool_calls.py": ["The model calls get_weather(", "Final answer: The get_weather tool returned: "],
     "embeddings.py": ["3 vectors of 1536 dimensions", "Closest document: "],
+    "cache_eval.py": ["run 1: 0/6 cached", "run 2: 6/6 cached, cost $0.000000", "resumed: 3 sent to the server"],
+    "sessions.py": ["Echo: Name one reason to write tests.", "Echo: And one more?", "Echo: Thanks!", "[7 messages, "],
     "error_handling.py": ["NotFoundError: status 404, code 'model_not_found', request id req_", "APIConnectionError: "],
 }
 

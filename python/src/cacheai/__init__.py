@@ -14,6 +14,7 @@ from ._version import __version__
 
 if TYPE_CHECKING:
     from . import types
+    from ._breaker import CircuitBreakerConfig
     from ._client import CacheAI, Client, OpenAI
     from ._exceptions import (
         APIConnectionError,
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
         AuthenticationError,
         BadRequestError,
         CacheAIError,
+        CircuitOpenError,
         ConflictError,
         ContentFilterFinishReasonError,
         InternalServerError,
@@ -36,6 +38,8 @@ if TYPE_CHECKING:
     )
     from ._highlevel import ModelResponse
     from ._info import ResponseInfo, info
+    from ._keycheck import KeyCheck
+    from ._keys import KeyPool, KeyStats, NoKeyAvailableError
     from ._models import BaseModel
     from ._prices import Price, register_price
     from ._ratelimit_headers import RateLimitSnapshot
@@ -54,8 +58,17 @@ if TYPE_CHECKING:
         omit,
     )
     from ._usage import TokenUsage
+    from .sessions import Session, SessionStore
 
 _LAZY: dict[str, str] = {
+    "SessionStore": ".sessions",
+    "Session": ".sessions",
+    "KeyCheck": "._keycheck",
+    "NoKeyAvailableError": "._keys",
+    "KeyStats": "._keys",
+    "KeyPool": "._keys",
+    "CircuitBreakerConfig": "._breaker",
+    "CircuitOpenError": "._exceptions",
     "APIConnectionError": "._exceptions",
     "APIError": "._exceptions",
     "APIResponse": "._response",
@@ -125,12 +138,18 @@ __all__ = [
     "BinaryAPIResponse",
     "CacheAI",
     "CacheAIError",
+    "CircuitBreakerConfig",
+    "CircuitOpenError",
     "Client",
     "ConflictError",
     "ContentFilterFinishReasonError",
     "InternalServerError",
+    "KeyCheck",
+    "KeyPool",
+    "KeyStats",
     "LengthFinishReasonError",
     "ModelResponse",
+    "NoKeyAvailableError",
     "NotFoundError",
     "NotGiven",
     "Omit",
@@ -143,6 +162,8 @@ __all__ = [
     "RequestOptions",
     "ResponseInfo",
     "RetryPolicy",
+    "Session",
+    "SessionStore",
     "Stream",
     "Timeout",
     "TokenUsage",

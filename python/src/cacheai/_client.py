@@ -33,11 +33,15 @@ from ._utils import merge_headers, redact_urls
 from ._version import __version__
 
 if TYPE_CHECKING:
+    from ._breaker import CircuitBreaker, CircuitBreakerConfig
     from ._highlevel import ModelResponse
+    from ._keycheck import KeyCheck
+    from ._keys import KeyPool
     from ._layers import Layer
     from ._pagination import BasePage
     from ._prices import Price
     from ._resource import RawResponseMirror
+    from .cache import CacheLayer
     from .resources.batches import Batches
     from .resources.chat import Chat
     from .resources.completions import Completions
@@ -45,6 +49,8 @@ if TYPE_CHECKING:
     from .resources.files import Files
     from .resources.models import Models
     from .resources.responses import Responses
+    from .sessions import Sessions, SessionStore
+    from .sessions._session import StoreHolder
 
 __all__ = ["CacheAI", "Client", "OpenAI"]
 
@@ -62,7 +68,11 @@ class CacheAI:
     to use), ``proxies``, ``verify`` (a CA bundle path, or ``False``), ``cert``, ``connection_pool_size`` and
     ``retry_policy``. cacheai's own keywords: ``default_model`` (or ``CACHEAI_MODEL``) for the high-level calls
     such as ``generate_response``, and ``prices`` (``{model: Price or {"input": .., "output": ..,
-    "cached_input": ..}}``, USD per million tokens) for ``cacheai.info(result).cost``.
+    "cached_input": ..}}``, USD per million tokens) for ``cacheai.info(result).cost``. Several keys
+    (``api_key=[...]``, a ``KeyPool`` or a comma-separated ``CACHEAI_API_KEY``) rotate (``client.keys``);
+    ``circuit_breaker`` (a ``CircuitBreakerConfig``) and ``fallback_models`` guard failing models
+    (``client.circuits``); ``sessions`` (``"sqlite:///file.db"``, ``"redis://..."`` or a ``SessionStore``)
+    is where ``client.sessions`` keeps conversations (default: memory).
 
     An API key is required only for OpenAI itself: for any other ``base_url`` the client
     works without one and sends no ``Authorization`` header.
@@ -74,7 +84,7 @@ class CacheAI:
     def __init__(
         self,
         *,
-        api_key: str | Callable[[], str] | None = None,
+        api_key: str | Sequence[str] | KeyPool | Callable[[], str] | None = None,
         organization: str | None = None,
         project: str | None = None,
         base_url: str | NotGiven | None = NOT_GIVEN,
@@ -90,14 +100,21 @@ class CacheAI:
         retry_policy: RetryPolicy | None = None,
         default_model: str | None = None,
         prices: Mapping[str, Price | Mapping[str, float]] | None = None,
+        cache: Any = None,
+        circuit_breaker: CircuitBreakerConfig | bool | None = None,
+        fallback_models: Mapping[str, Sequence[str]] | None = None,
+        sessions: SessionStore | str | None = None,
     ) -> None:
         _check_max_retries(max_retries)
         if api_key is None:
             api_key = os.environ.get("CACHEAI_API_KEY") or os.environ.get("OPENAI_API_KEY")
+        self._key_pool: KeyPool | None = None
+        if api_key is not None and not callable(api_key):
+            self._key_pool, api_key = _key_pool_of(api_key)
         if base_url is None or isinstance(base_url, NotGiven):
             base_url = os.environ.get("CACHEAI_BASE_URL") or os.environ.get("OPENAI_BASE_URL") or OPENAI_BASE_URL
         self._base_url, self._base_query = _split_base_url(base_url)
-        if not api_key and _is_openai(self._base_url):
+        if not api_key and self._key_pool is None and _is_openai(self._base_url):
             raise OpenAIError(
                 "Missing credentials. Please pass an `api_key`, or set the `CACHEAI_API_KEY` or `OPENAI_API_KEY` "
                 "environment variable (OpenAI's API needs a key; for a local server, pass its `base_url`)."
@@ -132,11 +149,23 @@ class CacheAI:
         # Each is built here once, from its own module, and only when configured.
         layers: list[Layer] = []
         # [cache]
+        from .cache._resolve import build_layer
+
+        self._cache = build_layer(cache)
+        if self._cache is not None:
+            layers.append(self._cache)
         # [circuit breaker]
+        self._breaker = _breaker_of(circuit_breaker)
+        if self._breaker is not None:
+            layers.append(self._breaker)
+        self._fallback_models = {m: tuple(chain) for m, chain in (fallback_models or {}).items()}
         # [key pool]
+        if self._key_pool is not None:
+            layers.append(self._key_pool)
         # [rate limiter]
         self._layers: tuple[Layer, ...] = tuple(layers)
         self._http = self._build_http()
+        self._session_store = _session_store_holder(sessions)
 
     # -- configuration ---------------------------------------------------------------------------------------
 
@@ -161,6 +190,11 @@ class CacheAI:
         """Make ``copy`` part of this client's family: one state, one set of layers."""
         copy._state = self._state
         copy._layers = self._layers
+        copy._cache = self._cache
+        copy._key_pool = self._key_pool
+        copy._breaker = self._breaker
+        copy._fallback_models = self._fallback_models
+        copy._session_store = self._session_store
         copy._http = copy._build_http()
 
     def _refresh_api_key(self) -> str | None:
@@ -191,6 +225,20 @@ class CacheAI:
     def api_key(self, key: str) -> None:
         self._api_key = key
         self._http = self._build_http()
+
+    @property
+    def keys(self) -> KeyPool:
+        """The key pool (``CacheAI(api_key=[...])``): ``stats()``, ``rotate()``, ``reset()``."""
+        if self._key_pool is None:
+            raise OpenAIError("This client has one API key; pass several (api_key=[...]) to get a key pool")
+        return self._key_pool
+
+    @property
+    def circuits(self) -> CircuitBreaker:
+        """Each model's circuit (``CacheAI(circuit_breaker=...)``), a read-only mapping; ``reset()`` closes all."""
+        if self._breaker is None:
+            raise OpenAIError("This client has no circuit breaker; pass circuit_breaker=CircuitBreakerConfig(...)")
+        return self._breaker
 
     @property
     def organization(self) -> str | None:
@@ -258,8 +306,13 @@ class CacheAI:
         default_query: Mapping[str, object] | None = None,
         set_default_query: Mapping[str, object] | None = None,
         retry_policy: RetryPolicy | None = None,
+        cache: Any = None,
     ) -> Self:
-        """A new client with some options changed; it shares this client's connection pool."""
+        """A new client with some options changed; it shares this client's connection pool.
+
+        ``cache`` (cacheai only): a per-call cache control for every call of the copy ('refresh', 'no-store',
+        'bypass', a ``CacheControl``), or a cache of its own (anything ``CacheAI(cache=...)`` takes).
+        """
         if default_headers is not None and set_default_headers is not None:
             raise ValueError("The `default_headers` and `set_default_headers` arguments are mutually exclusive")
         if default_query is not None and set_default_query is not None:
@@ -276,7 +329,7 @@ class CacheAI:
             query = dict(set_default_query)
         session = http_client or self._session
         new = self.__class__(
-            api_key=api_key or self._api_key_provider or self._api_key,
+            api_key=api_key or self._key_pool or self._api_key_provider or self._api_key,
             organization=organization or self._organization,
             project=project or self._project,
             base_url=base_url or self.base_url,
@@ -294,6 +347,11 @@ class CacheAI:
         )
         new._owns_session = False
         self._share_with(new)
+        if cache is not None:
+            from .cache._resolve import for_copy
+
+            new._cache, new._layers = for_copy(self._cache, self._layers, cache)
+            new._http = new._build_http()
         return new
 
     with_options = copy
@@ -366,6 +424,18 @@ class CacheAI:
 
         return Responses(self)
 
+    @cached_property
+    def sessions(self) -> Sessions:
+        """Conversation sessions (``create``, ``get``, ``delete``, ``list``) in the store ``CacheAI(sessions=...)``."""
+        from .sessions import Sessions
+
+        return Sessions(self, self._session_store.get())
+
+    @property
+    def cache(self) -> CacheLayer | None:
+        """The response cache (``stats``, ``clear``, ``get``, ``update``, ``delete``), or ``None`` when off."""
+        return self._cache
+
     @property
     def rate_limits(self) -> ObservedRateLimits:
         """The latest rate-limit snapshot the server sent, per model (shared with ``with_options`` copies)."""
@@ -400,6 +470,16 @@ class CacheAI:
             **create_kwargs,
         )
 
+    def check_key(self, api_key: str | None = None, *, timeout: float = 10.0) -> KeyCheck:
+        """Check a key (default: this client's) with one ``GET /models``: valid, invalid or unreachable.
+
+        The result carries the server's message, the models the key sees and the rate-limit snapshot; format
+        mistakes (whitespace, quotes, a truncated OpenAI key) are logged as warnings and listed, never rejected.
+        """
+        from ._keycheck import check_key
+
+        return check_key(self, api_key, timeout=timeout)
+
     @cached_property
     def with_raw_response(self) -> RawResponseMirror:
         """The same resources, each method returning an ``APIResponse`` with headers and ``.parse()``."""
@@ -426,7 +506,13 @@ class CacheAI:
         if headers and RAW_RESPONSE_HEADER in headers:
             raw = True
             options.headers = {k: v for k, v in headers.items() if k != RAW_RESPONSE_HEADER}
-        exchange = self._http.send(options, stream=stream)
+        if self._fallback_models:
+            from ._breaker import send_with_fallbacks
+
+            http = self._http
+            exchange = send_with_fallbacks(lambda o: http.send(o, stream=stream), options, self._fallback_models)
+        else:
+            exchange = self._http.send(options, stream=stream)
         stream_factory = None
         if stream:
             item_type = stream_item if stream_item is not None else cast_to
@@ -578,6 +664,39 @@ def _split_base_url(url: str) -> tuple[str, dict[str, str]]:
 def _is_openai(base_url: str) -> bool:
     host = urlsplit(base_url).hostname or ""
     return host == "api.openai.com" or host.endswith(".api.openai.com")
+
+
+def _key_pool_of(api_key: str | Sequence[str] | KeyPool) -> tuple[KeyPool | None, str | None]:
+    """A pool for several keys (a list, a ``KeyPool`` or a comma-separated string), else the one key."""
+    from ._keys import KeyPool, keys_from
+
+    if isinstance(api_key, KeyPool):
+        return api_key, None
+    keys = keys_from(api_key) if isinstance(api_key, str) and "," in api_key else api_key
+    if isinstance(keys, str):
+        return None, keys
+    keys = list(keys)
+    if len(keys) == 1:
+        return None, keys[0]
+    return KeyPool(keys), None
+
+
+def _session_store_holder(spec: SessionStore | str | None) -> StoreHolder:
+    from .sessions._session import StoreHolder
+
+    return StoreHolder(spec)
+
+
+def _breaker_of(config: CircuitBreakerConfig | bool | None) -> CircuitBreaker | None:
+    if config is None or config is False:
+        return None
+    from ._breaker import CircuitBreaker, CircuitBreakerConfig
+
+    if config is True:
+        return CircuitBreaker()
+    if not isinstance(config, CircuitBreakerConfig):
+        raise TypeError(f"circuit_breaker must be a CircuitBreakerConfig or True, got {type(config).__name__}")
+    return CircuitBreaker(config)
 
 
 def _coerce_prices(prices: Mapping[str, Any]) -> dict[str, Price]:

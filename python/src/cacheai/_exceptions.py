@@ -5,6 +5,7 @@ OpenAIError (alias CacheAIError)
 └── APIError                          message, request, body, code, param, type
     ├── APIConnectionError            "Connection error."; the cause is in __cause__
     │   └── APITimeoutError           "Request timed out."
+    ├── CircuitOpenError              a model's circuit breaker is open: model, retry_in_s (nothing was sent)
     ├── APIResponseValidationError    a response that does not fit the expected type (strict mode)
     └── APIStatusError                status_code, response, request_id
         ├── BadRequestError           400
@@ -41,6 +42,7 @@ __all__ = [
     "AuthenticationError",
     "BadRequestError",
     "CacheAIError",
+    "CircuitOpenError",
     "ConflictError",
     "ContentFilterFinishReasonError",
     "InternalServerError",
@@ -126,6 +128,23 @@ class APITimeoutError(APIConnectionError):
 
     def __init__(self, request: requests.PreparedRequest | None, *, message: str = "Request timed out.") -> None:
         super().__init__(message=message, request=request)
+
+
+class CircuitOpenError(APIError):
+    """The model's circuit breaker is open after repeated server failures: the call failed fast, unsent."""
+
+    model: str
+    retry_in_s: float
+
+    def __init__(self, model: str, retry_in_s: float, *, request: requests.PreparedRequest | None = None) -> None:
+        super().__init__(
+            f"Circuit breaker open for model: {model} (after repeated server failures; "
+            f"it will be tried again in {retry_in_s:.1f}s)",
+            request,
+            body=None,
+        )
+        self.model = model
+        self.retry_in_s = retry_in_s
 
 
 class BadRequestError(APIStatusError):

@@ -7,9 +7,10 @@ field can collide with it. Headers are parsed and prices looked up only when the
 
 from __future__ import annotations
 
+import functools
 import json
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class ResponseInfo:
         "_exchange",
         "_rate_limit",
         "_raw_usage",
+        "_request_id",
         "_service_tier",
         "_usage",
         "answered_model",
@@ -56,7 +58,6 @@ class ResponseInfo:
         "headers",
         "latency_ms",
         "model",
-        "request_id",
         "retries",
         "status_code",
         "ttft_ms",
@@ -68,7 +69,7 @@ class ResponseInfo:
         self._exchange = exchange
         self.headers = headers
         self.status_code: int | None = response.status_code if response is not None else None
-        self.request_id: str | None = _request_id(headers)
+        self._request_id: Any = _UNSET
         self.retries: int = exchange.retries_taken
         self.model: str | None = exchange.model
         self.answered_model: str | None = answered_model or exchange.answered_model
@@ -93,7 +94,7 @@ class ResponseInfo:
     @property
     def usage(self) -> TokenUsage | None:
         if self._usage is _UNSET:
-            from ._usage import TokenUsage, usage_counts
+            TokenUsage, usage_counts, _ = _deps()
 
             counts = usage_counts(self._raw_usage)
             if counts is None:
@@ -109,6 +110,13 @@ class ResponseInfo:
                     estimated_cost=self._price(prompt, completion, cached),
                 )
         return self._usage  # type: ignore[no-any-return]
+
+    @property
+    def request_id(self) -> str | None:
+        """``x-request-id``, or the server's equivalent (``request-id``, LiteLLM's ``x-litellm-call-id``...)."""
+        if self._request_id is _UNSET:
+            self._request_id = _request_id(self.headers)
+        return self._request_id  # type: ignore[no-any-return]
 
     @property
     def cost(self) -> float | None:
@@ -132,8 +140,7 @@ class ResponseInfo:
     def _price(self, prompt: int, completion: int, cached: int | None) -> float | None:
         if self.cached:
             return 0.0
-        from ._prices import estimate_cost
-
+        estimate_cost = _deps()[2]
         overrides = getattr(self._exchange.owner, "state", None)
         cost: float | None = estimate_cost(
             self.answered_model or self.model,
@@ -212,8 +219,24 @@ def info(result: Any) -> ResponseInfo:
     return record
 
 
-def _build(exchange: Exchange, result: Any) -> ResponseInfo:
+@functools.cache
+def _deps() -> tuple[type[TokenUsage], Callable[[Any], Any], Callable[..., float | None]]:
+    """Modules the record needs only when read (pydantic models, the price table): imported once, on first use."""
+    from ._prices import estimate_cost
+    from ._usage import TokenUsage, usage_counts
+
+    return TokenUsage, usage_counts, estimate_cost
+
+
+@functools.cache
+def _api_response_type() -> type[Any]:
     from ._response import APIResponse
+
+    return APIResponse
+
+
+def _build(exchange: Exchange, result: Any) -> ResponseInfo:
+    APIResponse = _api_response_type()
 
     if exchange.stream or result is None:
         return ResponseInfo(exchange, raw_usage=None, answered_model=None, service_tier=None)

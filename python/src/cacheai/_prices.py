@@ -208,6 +208,7 @@ def _model_key(model: object) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=1024)  # a process sees few model names, each priced on every first read
 def _candidates(model: str) -> tuple[str, ...]:
     """The names ``model`` is looked up under, most specific first."""
     lowered = model.lower()

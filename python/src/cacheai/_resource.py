@@ -40,6 +40,8 @@ class CallOptions(TypedDict, total=False):
     """JSON fields merged over the body (wins on conflict); how to send parameters this SDK does not know."""
     timeout: float | Timeout | NotGiven | None
     """The timeout for this call (seconds, a ``Timeout``, or ``None`` for none)."""
+    cache: Any
+    """cacheai only: this call's cache control ('refresh', 'no-store', 'bypass', or a ``CacheControl``)."""
 
 
 CALL_OPTIONS = frozenset(CallOptions.__annotations__)
@@ -81,6 +83,7 @@ def make_options(
         headers=extra_headers,
         extra_json=extra_body,
         timeout=options.get("timeout", NOT_GIVEN),
+        cache=options.get("cache"),
     )
 
 

@@ -232,7 +232,6 @@ class Stream(Generic[_T]):
             try:
                 chunks = iter_raw_bytes(response)
                 for chunk in chunks:
-                    received = True
                     if recorder is not None:
                         recorder.append(chunk)
                     for sse in decoder.feed(chunk):
@@ -246,6 +245,7 @@ class Stream(Generic[_T]):
                             return
                         if not data:
                             continue  # meta-only event (id:/retry:) or an empty keep-alive
+                        received = True
                         if b'"error"' in data or sse.event == "error":
                             _raise_for_stream_error(sse, response.request, raise_on_error_event)
                         item = None
@@ -288,9 +288,10 @@ class Stream(Generic[_T]):
                 elif data[:6] == b"[DONE]" and exchange is not None:
                     exchange.saw_end_marker = True
             elif not received:
+                # No event at all (an empty body, or only blank lines or comments): never an empty success.
                 raise APIError(
                     "The server ended the stream without sending any data (HTTP "
-                    f"{response.status_code} with an empty body); this often means the request failed on the "
+                    f"{response.status_code} with an empty body or no events); this often means the request failed on the "
                     "server, for example by exceeding the model's context length.",
                     response.request,
                     body=None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, TypeVar
 
 from typing_extensions import override
 
@@ -175,3 +175,4 @@ class RequestOptions:
     headers: Headers | None = None
     extra_json: Mapping[str, object] | None = None
     timeout: float | Timeout | NotGiven | None = NOT_GIVEN
+    cache: Any = None  # a per-call cache control (cacheai.cache.CacheControl or its name); None: the client's

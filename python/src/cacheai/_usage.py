@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import Any
 
@@ -36,10 +37,7 @@ def usage_counts(usage: Any) -> tuple[int, int, int, int | None, int | None] | N
     """
     if usage is None:
         return None
-
-    def get(name: str) -> Any:
-        return _field(usage, name)
-
+    get = functools.partial(_field, usage)
     prompt = _int(get("prompt_tokens"))
     completion = _int(get("completion_tokens"))
     prompt_details = get("prompt_tokens_details")
@@ -66,9 +64,13 @@ def usage_counts(usage: Any) -> tuple[int, int, int, int | None, int | None] | N
 def _field(details: Any, name: str) -> Any:
     if details is None:
         return None
-    if isinstance(details, Mapping):
-        return details.get(name)
-    return getattr(details, name, None)
+    value = getattr(details, name, _ABSENT)  # typed usage objects first: the common case, and the fast one
+    if value is not _ABSENT:
+        return value
+    return details.get(name) if isinstance(details, Mapping) else None
+
+
+_ABSENT: Any = object()
 
 
 def _int(value: Any) -> int | None:

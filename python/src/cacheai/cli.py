@@ -102,6 +102,16 @@ def build_parser() -> argparse.ArgumentParser:
     models.add_argument("--json", action="store_true", help="print the raw model objects as JSON")
     models.set_defaults(run=_models)
 
+    check = commands.add_parser(
+        "check",
+        parents=[connection],
+        help="check the API key with one GET /models",
+        description="Check the API key: valid, invalid or unreachable, with the models it sees "
+        "(exit status 1 when not valid).",
+    )
+    check.add_argument("--json", action="store_true", help="print the result as JSON")
+    check.set_defaults(run=_check)
+
     embed = commands.add_parser(
         "embed", parents=[connection], help="embed texts", description="Print embedding vectors."
     )
@@ -134,6 +144,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("-m", "--model", help="chat model (default: the server's first model)")
     demo.add_argument("--embedding-model", help="embedding model")
     demo.set_defaults(run=_demo)
+
+    from .cache._cli import add_cache_command
+
+    add_cache_command(commands)
     return parser
 
 
@@ -324,6 +338,13 @@ def _models(args: argparse.Namespace) -> int:
         for model in client.models.list():
             _write((model.to_json(indent=None) if args.json else model.id) + "\n")
     return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    with make_client(args) as client:
+        result = client.check_key()
+    _write((json.dumps(result.to_dict()) if args.json else result.summary()) + "\n")
+    return 0 if result.valid else 1
 
 
 def _embed(args: argparse.Namespace) -> int:

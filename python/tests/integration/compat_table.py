@@ -40,6 +40,7 @@ FEATURES = (
     "Mid-stream error event → APIError",
     "Empty-body stream → error",
     "Rate-limit headers in cacheai.info",
+    "Response cache (chat and stream replayed)",
 )
 # Cells that cannot be tested on a server, with the reason shown in the table instead of a blank.
 NOT_APPLICABLE = {

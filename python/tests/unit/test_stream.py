@@ -231,6 +231,13 @@ def test_http_200_with_empty_body_is_an_api_error(mock_api, client):
     stream.response.close.assert_called()
 
 
+@pytest.mark.parametrize("body", [b"\r\n", b"\n\n", b": ping\n\n", b"retry: 10\n\n"], ids=["crlf", "blank", "comment", "meta"])
+def test_a_body_without_any_event_is_an_api_error(mock_api, client, body):
+    # llama.cpp's context overflow on a reused connection: HTTP 200, a blank line, and the end; never a success.
+    with pytest.raises(cacheai.APIError, match="empty body or no events"):
+        list(open_stream(mock_api, client, body))
+
+
 def test_truncated_final_event_is_a_connection_error(mock_api, client):
     body = sse(chunk_json("a")) + b'data: {"id": "chatcmpl-1", "choi'
     stream = open_stream(mock_api, client, body)

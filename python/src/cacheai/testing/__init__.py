@@ -9,6 +9,12 @@ Lifecycle
     ``server.url`` the same without ``/v1``, ``server.port`` the port. With ``api_key`` set, requests without
     ``Authorization: Bearer <api_key>`` get a 401. Stopping releases stalled streams and open connections.
 
+Per-key behaviour
+    ``FakeOpenAIServer(api_keys=[...])`` accepts only these keys (401 for any other);
+    ``server.revoke_key(key)`` answers that key with 401 from now on; ``server.rate_limit_key(key, seconds)``
+    answers it with 429 and ``retry-after`` for ``seconds`` (``0`` lifts it). ``RecordedRequest.api_key`` is
+    the key a request carried.
+
 Endpoints (with or without the ``/v1`` prefix)
     ``POST /chat/completions`` (plain and SSE, ``n``, ``stop``, ``max_tokens``/``max_completion_tokens``,
     ``stream_options.include_usage``, tools), ``POST /completions`` (+ stream), ``GET /models``,
@@ -52,7 +58,7 @@ Faults
 
 Recording
     ``server.requests`` (list of ``RecordedRequest``: ``method``, ``path``, ``query``, ``headers`` with
-    lower-cased names, ``body`` parsed JSON or multipart fields, ``raw_body``; ``.json()``),
+    lower-cased names, ``body`` parsed JSON or multipart fields, ``raw_body``, ``api_key``; ``.json()``),
     ``server.last_request``, ``server.requests_to("/chat/completions")``, ``server.clear_requests()``,
     ``server.errors`` (exceptions inside the fake server; answered with a 500).
 

@@ -101,9 +101,8 @@ class FakeRequestHandler(BaseHTTPRequestHandler):
             forced = fake._take_forced(request.path)
             if forced is not None:
                 self._send_forced(forced)
-            elif not fake._authorized(request.headers.get("authorization")):
-                message = "Incorrect API key provided. You can find your API key at https://platform.openai.com."
-                self._send_json(401, error_body(message, status=401))
+            elif (denied := fake._key_denial(request.headers.get("authorization"))) is not None:
+                self._send_forced(denied)
             else:
                 self._send_outcome(route(fake, request))
         except _ConnectionCut:

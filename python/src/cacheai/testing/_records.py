@@ -23,6 +23,13 @@ class RecordedRequest:
     body: Any
     raw_body: bytes = field(repr=False)
 
+    @property
+    def api_key(self) -> str | None:
+        """The key of the ``Authorization: Bearer`` header, or ``None``."""
+        from ._keys import bearer_key
+
+        return bearer_key(self.headers.get("authorization"))
+
     def json(self) -> dict[str, Any]:
         """The body as a JSON object (raises ``TypeError`` when it is not one)."""
         if not isinstance(self.body, dict):

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
 from ._faults import ForcedResponse, StreamFaults, encode_body
 from ._handler import FakeHTTPServer
+from ._keys import KeyRules
 from ._records import RecordedRequest
 from ._replies import Reply, ReplySource, default_reply
 from ._routes import JsonOutcome, route
@@ -32,11 +33,13 @@ class FakeOpenAIServer:
         *,
         port: int = 0,
         api_key: str | None = None,
+        api_keys: Iterable[str] | None = None,
         models: Sequence[str] = DEFAULT_MODELS,
         embedding_dimensions: int = 1536,
         verbose: bool = False,
     ) -> None:
         self.api_key = api_key
+        self._keys = KeyRules([*(api_keys or ()), *([api_key] if api_key else [])])
         self.models: tuple[str, ...] = tuple(models)
         self.default_model = self.models[0] if self.models else "fake-model"
         self.default_embedding_model = next((m for m in self.models if "embedding" in m), self.default_model)
@@ -226,15 +229,24 @@ class FakeOpenAIServer:
             self._stream_faults = faults
             self._stream_fault_uses = times
 
+    def revoke_key(self, key: str) -> None:
+        """Answer every request made with ``key`` with 401 from now on."""
+        self._keys.revoke(key)
+
+    def rate_limit_key(self, key: str, seconds: float) -> None:
+        """Answer requests made with ``key`` with 429 (and ``retry-after``) for ``seconds``; ``0`` lifts it."""
+        self._keys.rate_limit(key, seconds)
+
     def set_response_headers(self, headers: Mapping[str, str]) -> None:
         """Add these headers to every response from now on (e.g. ``x-ratelimit-remaining-requests``)."""
         with self._lock:
             self.response_headers = dict(headers)
 
     def reset(self) -> None:
-        """Forget scripted replies, faults, latency, extra headers, recorded requests, files and batches."""
+        """Forget scripted replies, faults (revoked and rate-limited keys too), latency, headers, requests, files."""
         with self._lock:
             self._init_state()
+            self._keys.clear()
 
     # --- the record -------------------------------------------------------------------------------------
 
@@ -284,8 +296,8 @@ class FakeOpenAIServer:
                     return self._forced.pop(index)
             return None
 
-    def _authorized(self, authorization: str | None) -> bool:
-        return self.api_key is None or authorization == f"Bearer {self.api_key}"
+    def _key_denial(self, authorization: str | None) -> ForcedResponse | None:
+        return self._keys.denial(authorization)
 
     def _take_stream_faults(self) -> StreamFaults:
         with self._lock:

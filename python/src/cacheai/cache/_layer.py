@@ -1,0 +1,372 @@
+"""``CacheLayer``: the response cache's place in the HTTP path (a ``cacheai._layers.Layer``).
+
+``lookup`` builds the key and answers a hit with a replayed ``requests.Response`` (a stream's recorded event
+bytes, parsed again into the same chunks); on a miss it asks the exchange to record a stream's bytes.
+``complete`` stores only a whole success: status 200, a JSON body that parses, or a stream that reached its
+``[DONE]``. ``abort`` stores nothing. A failing store never fails a call: it is counted and logged once per
+outage, and the call goes to the server.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import pydantic_core
+import requests
+import requests.cookies
+import requests.structures
+
+from .._layers import Layer
+from ._config import CacheConfig, CacheControl, coerce_control
+from ._embeddings import EmbeddingPlan, item_entry_body, items_of, merged_answer, send_only
+from ._key import key_scope, make_key
+from ._store import Cache, CorruptEntryError
+
+if TYPE_CHECKING:
+    from .._exchange import Exchange
+
+__all__ = ["CacheLayer"]
+
+log = logging.getLogger("cacheai")
+
+NOTE = "cache"
+EMBEDDINGS_NOTE = "cache.embeddings"
+_NO_CONTROL = CacheControl()
+_KEPT_HEADERS = ("content-type", "x-request-id", "openai-model", "openai-processing-ms")
+
+
+class _Counters:
+    """Hits, misses, stores and errors, shared by a layer and its per-control views."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+        self.stores = 0
+        self.errors = 0
+        self.failing = False
+
+    def add(self, name: str) -> None:
+        with self.lock:
+            setattr(self, name, getattr(self, name) + 1)
+
+
+class CacheLayer(Layer):
+    """The response cache of one client family; also ``client.cache`` (stats, clear, get, update, delete)."""
+
+    def __init__(self, store: Cache, config: CacheConfig | None = None, *, control: CacheControl | None = None) -> None:
+        self.store = store
+        self.config = config or CacheConfig()
+        self.control = control or _NO_CONTROL
+        self._counters = _Counters()
+
+    def with_control(self, control: object) -> CacheLayer:
+        """A view of this cache (same store and counters) with a default per-call control."""
+        view = CacheLayer.__new__(CacheLayer)
+        view.store, view.config, view._counters = self.store, self.config, self._counters
+        view.control = coerce_control(control) or _NO_CONTROL
+        return view
+
+    # -- the hooks ---------------------------------------------------------------------------------------------
+
+    def lookup(self, exchange: Exchange) -> requests.Response | None:
+        control = _control_of(exchange) or self.control
+        if control.bypass:
+            return None
+        key = self.key_for(exchange)
+        if key is None:
+            return None
+        if exchange.request.url and _relative(exchange).strip("/") == "embeddings":
+            return self._lookup_embeddings(exchange, control)
+        exchange.cache_key = key
+        if not control.refresh:
+            entry = self._guard(self.store.get, key)
+            if entry is not None and self._fresh(entry, control) and bool(entry.get("stream")) == exchange.stream:
+                self._counters.add("hits")
+                return _replay(entry, exchange)
+        self._counters.add("misses")
+        if not control.no_store:
+            exchange.notes[NOTE] = key
+            if exchange.stream:
+                exchange.recorder = []
+        return None
+
+    def complete(self, exchange: Exchange) -> None:
+        plan = exchange.notes.pop(EMBEDDINGS_NOTE, None)
+        if plan is not None:
+            self._complete_embeddings(exchange, plan)
+            return
+        key = exchange.notes.pop(NOTE, None)
+        response = exchange.response
+        if key is None or response is None or response.status_code != 200:
+            return
+        if exchange.stream:
+            if not exchange.saw_end_marker or exchange.recorder is None:
+                return
+            data = b"".join(exchange.recorder)
+            exchange.recorder = None
+        else:
+            data = response.content
+            if not _is_json_answer(data):
+                return
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            return
+        request = exchange.request
+        entry = {
+            "v": 1,
+            "request": {"method": request.method, "path": _path_of(request.url or ""), "model": exchange.model},
+            "status": 200,
+            "headers": {k: response.headers[k] for k in _KEPT_HEADERS if k in response.headers},
+            "body": text,
+            "stream": exchange.stream,
+            "created": self.config.clock(),
+            "hits": 0,
+        }
+        if self._guard(self.store.set, key, entry, self.config.ttl, failed=False) is not False:
+            self._counters.add("stores")
+
+    def abort(self, exchange: Exchange, error: BaseException | None) -> None:
+        exchange.notes.pop(NOTE, None)
+        exchange.notes.pop(EMBEDDINGS_NOTE, None)
+        exchange.recorder = None
+
+    # -- the key -----------------------------------------------------------------------------------------------
+
+    def key_for(self, exchange: Exchange) -> str | None:
+        """The exchange's cache key, or ``None`` if it is not cacheable (method, endpoint, body, determinism)."""
+        request = exchange.request
+        body = exchange.body
+        if request.method != "POST" or exchange.options.files is not None or not isinstance(body, Mapping):
+            return None
+        config = self.config
+        if _relative(exchange).strip("/") not in config.endpoints:
+            return None
+        if config.deterministic_only and not _deterministic(body):
+            return None
+        return self._key(exchange, body)
+
+    def _key(self, exchange: Exchange, body: Mapping[str, Any], *extra: tuple[str, Any]) -> str:
+        config = self.config
+        request = exchange.request
+        headers = request.headers
+        scope = None
+        if config.scope_by_api_key:
+            auth = headers.get("Authorization") or headers.get("api-key") or ""
+            scope = key_scope(auth)
+        return make_key(
+            "POST",
+            request.url or "",
+            body,
+            headers,
+            namespace=config.namespace,
+            scope=scope,
+            ignore_params=config.ignore_params,
+            extra=extra,
+        )
+
+    # -- embeddings, per input item ----------------------------------------------------------------------------
+
+    def _lookup_embeddings(self, exchange: Exchange, control: CacheControl) -> requests.Response | None:
+        body = exchange.body
+        items = items_of(body)
+        if items is None:
+            return None
+        plan = EmbeddingPlan([self._key(exchange, {**body, "input": item}, ("item", True)) for item in items])
+        plan.store = not control.no_store
+        for position, key in enumerate(plan.keys):
+            entry = None if control.refresh else self._guard(self.store.get, key)
+            if entry is not None and self._fresh(entry, control):
+                try:
+                    plan.hits[position] = json.loads(entry["body"])
+                except ValueError:
+                    plan.sent.append(position)
+                    continue
+                plan.model = plan.model or entry.get("model")
+            else:
+                plan.sent.append(position)
+        self._counters.add("hits" if not plan.sent else "misses")
+        if not plan.sent:
+            exchange.cache_key = plan.keys[0] if len(plan.keys) == 1 else None
+            answer = merged_answer(plan, None, len(items))
+            return _replay(
+                {"status": 200, "body": json.dumps(answer), "headers": {"content-type": "application/json"}}, exchange
+            )
+        if plan.hits:
+            send_only(exchange, plan.sent, items)
+        if plan.hits or plan.store:
+            exchange.notes[EMBEDDINGS_NOTE] = plan
+        return None
+
+    def _complete_embeddings(self, exchange: Exchange, plan: EmbeddingPlan) -> None:
+        response = exchange.response
+        if response is None or response.status_code != 200:
+            return
+        try:
+            answer = json.loads(response.content)
+            received = sorted(answer["data"], key=lambda d: d.get("index", 0))
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return
+        if len(received) != len(plan.sent):
+            return
+        if plan.store:
+            now = self.config.clock()
+            for position, item in zip(plan.sent, received, strict=True):
+                entry = {
+                    "v": 1,
+                    "request": {
+                        "method": "POST",
+                        "path": _path_of(exchange.request.url or ""),
+                        "model": exchange.model,
+                    },
+                    "status": 200,
+                    "headers": {},
+                    "body": item_entry_body(item),
+                    "stream": False,
+                    "model": answer.get("model"),
+                    "created": now,
+                    "hits": 0,
+                }
+                if self._guard(self.store.set, plan.keys[position], entry, self.config.ttl, failed=False) is not False:
+                    self._counters.add("stores")
+        if plan.hits:
+            merged = merged_answer(plan, answer, len(plan.keys))
+            response._content = json.dumps(merged, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+    # -- client.cache ------------------------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        """This process's hits, misses, stores and errors, and the store's entries and bytes."""
+        counters = self._counters
+        with counters.lock:
+            figures: dict[str, Any] = {
+                "hits": counters.hits,
+                "misses": counters.misses,
+                "stores": counters.stores,
+                "errors": counters.errors,
+            }
+        stored = self._guard(self.store.stats)
+        figures.update(stored if isinstance(stored, dict) else {"entries": None, "bytes": None})
+        return figures
+
+    def clear(self) -> int:
+        """Remove every entry; how many were removed."""
+        return int(self.store.clear())
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The stored entry: ``request`` summary, ``body`` (the answer), ``created``, ``hits``; or ``None``."""
+        return self.store.get(key)
+
+    def update(self, key: str, *, output: str | Mapping[str, Any]) -> dict[str, Any]:
+        """Replace a stored answer (a JSON object or its text); raises ``KeyError`` for an unknown key."""
+        entry = self.store.get(key)
+        if entry is None:
+            raise KeyError(key)
+        if isinstance(output, Mapping):
+            if entry.get("stream"):
+                raise ValueError("this entry is a stream: pass its event-stream text as output")
+            output = json.dumps(output, ensure_ascii=False, separators=(",", ":"))
+        entry["body"] = output
+        self.store.set(key, entry, self.config.ttl)
+        return entry
+
+    def delete(self, key: str) -> bool:
+        """Remove one entry; whether it existed."""
+        return bool(self.store.delete(key))
+
+    # -- helpers -----------------------------------------------------------------------------------------------
+
+    def _fresh(self, entry: dict[str, Any], control: CacheControl) -> bool:
+        age = self.config.clock() - float(entry["created"])
+        ttl = self.config.ttl
+        if ttl is not None and age > ttl:
+            return False
+        return control.max_age is None or age <= control.max_age
+
+    def _guard(self, call: Any, *args: Any, failed: Any = None) -> Any:
+        """Run a store call; on an error count it, log once per outage, and return ``failed``."""
+        counters = self._counters
+        try:
+            result = call(*args)
+        except CorruptEntryError as exc:
+            counters.add("errors")
+            log.warning("cacheai cache: discarded a corrupt entry (%s)", exc)
+            return failed
+        except Exception as exc:
+            counters.add("errors")
+            with counters.lock:
+                first, counters.failing = not counters.failing, True
+            if first:
+                log.warning(
+                    "cacheai cache: the store failed (%s: %s); calls go to the server until it recovers",
+                    type(exc).__name__,
+                    exc,
+                )
+            return failed
+        if counters.failing:
+            with counters.lock:
+                counters.failing = False
+            log.warning("cacheai cache: the store works again")
+        return result
+
+    def __repr__(self) -> str:
+        return f"CacheLayer({self.store!r})"
+
+
+def _relative(exchange: Exchange) -> str:
+    """The request's path relative to the client's base URL ("" if it is elsewhere)."""
+    url = (exchange.request.url or "").split("?", 1)[0]
+    base = exchange.owner.base_url if exchange.owner is not None else ""
+    return url[len(base) :] if base and url.startswith(base) else ""
+
+
+def _control_of(exchange: Exchange) -> CacheControl | None:
+    return coerce_control(getattr(exchange.options, "cache", None))
+
+
+def _deterministic(body: Mapping[str, Any]) -> bool:
+    return body.get("temperature") == 0 or body.get("seed") is not None
+
+
+def _is_json_answer(data: bytes) -> bool:
+    try:
+        parsed = pydantic_core.from_json(data)
+    except ValueError:
+        return False
+    return isinstance(parsed, dict) and not parsed.get("error")
+
+
+def _path_of(url: str) -> str:
+    return urlsplit(url).path
+
+
+def _replay(entry: dict[str, Any], exchange: Exchange) -> requests.Response:
+    """A ``requests.Response`` carrying a stored answer, read already (a stream replays from its bytes)."""
+    response = requests.Response.__new__(requests.Response)  # __init__ builds a cookie jar a replay never uses
+    headers = entry.get("headers")
+    response.headers = requests.structures.CaseInsensitiveDict(headers if isinstance(headers, dict) else {})
+    response.headers["x-cacheai-cache"] = "hit"
+    response.status_code = int(entry["status"])
+    response.reason = "OK"
+    response._content = str(entry["body"]).encode("utf-8")
+    response._content_consumed = True  # type: ignore[attr-defined]
+    response._next = None  # type: ignore[attr-defined]
+    response.raw = None
+    response.encoding = "utf-8"
+    response.history = []
+    response.cookies = _NO_COOKIES
+    response.url = exchange.request.url or ""
+    response.request = exchange.request
+    response.elapsed = _NO_TIME
+    return response
+
+
+_NO_TIME = timedelta(0)
+_NO_COOKIES = requests.cookies.RequestsCookieJar()
