@@ -60,7 +60,8 @@ def encode_multipart(fields: Mapping[str, object], files: list[tuple[str, FileTy
     parts = []
     for field, file in files:
         name, data, content_type = read_file_input(file, field)
-        parts.append((field, (name, data, content_type) if content_type else (name, data)))
+        # openai labels a part without a given type application/octet-stream
+        parts.append((field, (name, data, content_type or "application/octet-stream")))
     # requests' own multipart encoder (not in its type stubs): one way to build a form, shared with requests.
     encode_files = getattr(requests.models.RequestEncodingMixin, "_encode_files")  # noqa: B009
     body, content_type = encode_files(parts, form)

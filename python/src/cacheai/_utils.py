@@ -61,6 +61,9 @@ def flatten_params(key: str, value: object, out: list[tuple[str, str]]) -> None:
     elif isinstance(value, (list, tuple)):
         for item in value:
             flatten_params(f"{key}[]", item, out)
+    elif isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
+        # a generator or set would be sent as its repr (openai does): refused instead
+        raise TypeError(f"Parameter `{key}` must be a list or a tuple, not {type(value).__name__}")
     else:
         out.append((key, str(value)))
 
@@ -117,8 +120,11 @@ def _json_default(value: Any) -> Any:
         raise TypeError(
             f"{value!r} can only leave out a top-level parameter; remove the key from the nested object instead"
         )
-    if isinstance(value, Iterable) and not isinstance(value, (str, bytes)):
-        return list(value)
+    if isinstance(value, Iterable):
+        # openai turns an iterable into a list only where its type says Iterable; cacheai does not guess where.
+        raise TypeError(
+            f"Object of type {type(value).__name__} is not JSON serializable: pass a list (or a tuple) instead"
+        )
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable: {value!r}")
 
 

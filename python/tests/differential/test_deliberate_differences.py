@@ -6,6 +6,7 @@ exclusion can never hide an accidental difference.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 import openai
@@ -72,3 +73,61 @@ def test_error_event_raises(server: RecordingServer) -> None:
     assert "raised" not in expected.result["stream"][-1]  # openai yields the error event as a chunk
     raised = actual.result["stream"][-1]["raised"]
     assert raised["class"] == "APIError" and raised["message"] == "overloaded"
+
+
+def test_base_url_query_is_kept_on_every_request(server: RecordingServer) -> None:
+    """openai breaks a base URL with a query string (the path is appended after the query); cacheai sends the
+    query with every request, like ``default_query``, and appends paths to the URL's path."""
+    base_url = f"{server.url}/v1?api-version=2024-01-01&key=secret"
+    for client_class in (openai.OpenAI, cacheai.CacheAI):
+        server.script([Reply(json=chat_completion()), Reply(json={"object": "list", "data": []})])
+        with client_class(api_key=API_KEY, base_url=base_url, max_retries=0) as client:
+            try:
+                client.chat.completions.create(model="m", messages=USER)  # type: ignore[arg-type]
+                client.models.list(extra_query={"limit": 2})
+            except openai.APIError:
+                pass
+        seen = [(record.method, record.path, record.query) for record in server.records]
+        if client_class is openai.OpenAI:
+            assert all(path != "/v1/chat/completions" for _, path, _ in seen)
+        else:
+            query = (("api-version", "2024-01-01"), ("key", "secret"))
+            assert seen == [
+                ("POST", "/v1/chat/completions", query),
+                ("GET", "/v1/models", (*query, ("limit", "2"))),
+            ]
+
+
+def test_base_url_query_values_are_never_in_repr() -> None:
+    client = cacheai.CacheAI(api_key=API_KEY, base_url="https://gw.example/v1?api-version=2024-01-01&key=secret")
+    assert "secret" not in repr(client) and "2024" not in repr(client)
+    assert repr(client) == "<CacheAI base_url='https://gw.example/v1/?...'>"
+    assert client.base_url == "https://gw.example/v1/?api-version=2024-01-01&key=secret"
+    copy = client.with_options(timeout=5)
+    assert copy.base_url == client.base_url and "secret" not in repr(copy)
+    assert client.with_options(default_query={"key": "other"}).default_query == {"key": "other"}
+
+
+def test_wrong_typed_values_are_refused_not_reshaped(server: RecordingServer) -> None:
+    """openai turns bytes given for ``messages`` into a list of ints and sends a generator given for a query
+    parameter as its repr; cacheai refuses both with a TypeError naming the parameter and sends nothing. A string
+    given for ``messages`` is sent unchanged by both."""
+    server.script([Reply(status=400, json={"error": {"message": "bad"}})] * 2)
+    with openai.OpenAI(api_key=API_KEY, base_url=f"{server.url}/v1", max_retries=0) as client:
+        with pytest.raises(openai.BadRequestError):
+            client.chat.completions.create(model="m", messages=b"hi")  # type: ignore[arg-type]
+        with pytest.raises(openai.BadRequestError):
+            client.chat.completions.list(limit=(n for n in [1]))  # type: ignore[arg-type]
+    assert json.loads(server.records[0].body) == {"messages": [104, 105], "model": "m"}
+    assert "generator" in dict(server.records[1].query)["limit"]
+
+    server.script([Reply(status=400, json={"error": {"message": "bad"}})])
+    with cacheai.CacheAI(api_key=API_KEY, base_url=f"{server.url}/v1", max_retries=0) as ours:
+        with pytest.raises(TypeError, match="`messages`"):
+            ours.chat.completions.create(model="m", messages=b"hi")  # type: ignore[arg-type]
+        with pytest.raises(TypeError, match="`limit`"):
+            ours.chat.completions.list(limit=(n for n in [1]))  # type: ignore[arg-type]
+        assert server.records == []
+        with pytest.raises(cacheai.BadRequestError):
+            ours.chat.completions.create(model="m", messages="not-a-list")  # type: ignore[arg-type]
+    assert json.loads(server.records[0].body) == {"messages": "not-a-list", "model": "m"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from typing_extensions import Unpack
+from typing_extensions import Required, Unpack
 
 from .._params import check_params
 from .._resource import CallOptions, SyncAPIResource, make_options, split_call_options
@@ -23,10 +23,10 @@ Prompt = str | list[str] | Iterable[int] | Iterable[Iterable[int]] | None
 
 
 class CompletionCreateParams(CallOptions, total=False):
-    """The keyword arguments of ``completions.create`` other than ``stream`` (openai 3.54's set)."""
+    """The keyword arguments of ``completions.create`` other than ``stream`` (the reference openai's set)."""
 
-    model: str
-    prompt: Prompt
+    model: Required[str]
+    prompt: Required[Prompt]
     best_of: int | Omit | NotGiven | None
     echo: bool | Omit | NotGiven | None
     frequency_penalty: float | Omit | NotGiven | None

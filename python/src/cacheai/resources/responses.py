@@ -28,7 +28,7 @@ ResponseEvent = ResponseStreamEvent | ResponseUnknownEvent
 
 
 class ResponseCreateParams(CallOptions, total=False):
-    """The keyword arguments of ``responses.create`` other than ``stream`` (openai 3.54's set)."""
+    """The keyword arguments of ``responses.create`` other than ``stream`` (the reference openai's set)."""
 
     access_programs: Any | _O
     background: bool | _O | None

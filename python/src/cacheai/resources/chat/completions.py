@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from typing_extensions import Unpack
+from typing_extensions import Required, Unpack
 
 from ..._params import check_params
 from ..._resource import CallOptions, SyncAPIResource, make_options, split_call_options
@@ -32,10 +32,10 @@ __all__ = ["ChatCompletionCreateParams", "Completions"]
 
 
 class ChatCompletionCreateParams(CallOptions, total=False):
-    """The keyword arguments of ``chat.completions.create`` other than ``stream`` (openai 3.54's set)."""
+    """The keyword arguments of ``chat.completions.create`` other than ``stream`` (the reference openai's set)."""
 
-    messages: Iterable[ChatCompletionMessageParam]
-    model: str
+    messages: Required[Iterable[ChatCompletionMessageParam]]
+    model: Required[str]
     audio: ChatCompletionAudioParam | Omit | NotGiven | None
     frequency_penalty: float | Omit | NotGiven | None
     function_call: str | dict[str, Any] | Omit | NotGiven
