@@ -8,12 +8,11 @@ import textwrap
 import warnings
 
 import pytest
+import redis as redis_package  # noqa: F401  (a test dependency: missing, this module fails, never skips)
 
 from cacheai import CacheAI, RateLimitConfig, RateLimitExceededLocally
 from cacheai.limits import _redis
 from cacheai.testing import FakeOpenAIServer, FakeRateLimits
-
-pytest.importorskip("redis")
 
 WORKER = textwrap.dedent(
     """
