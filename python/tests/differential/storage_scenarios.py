@@ -322,7 +322,13 @@ STORAGE_SCENARIOS: list[Scenario] = [
         lambda c: c.vector_stores.search(
             "vs_1",
             query=["refund policy"],
-            filters={"type": "eq", "key": "lang", "value": "en"},
+            filters={
+                "type": "and",
+                "filters": [
+                    {"type": "eq", "key": "lang", "value": "en"},
+                    {"type": "gte", "key": "year", "value": 2024},
+                ],
+            },
             max_num_results=3,
             ranking_options={"ranker": "auto", "score_threshold": 0.5},
             rewrite_query=True,
