@@ -29,6 +29,10 @@ def read_file_input(file: FileTypes, param: str = "file") -> tuple[str, bytes, s
     Content is read into memory so that a retried upload sends the same bytes again.
     """
     if isinstance(file, tuple):
+        if len(file) < 2:
+            raise TypeError(
+                f"`{param}` as a tuple must be (filename, content[, content_type[, headers]]), got {file!r}"
+            )
         name, content, *rest = file
         _, data, _ = read_file_input(content, param)
         content_type = rest[0] if rest else None
