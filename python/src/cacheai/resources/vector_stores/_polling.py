@@ -10,10 +10,7 @@ from typing import Any
 
 from ..._types import NotGiven, Omit
 
-__all__ = ["BETA_HEADER", "poll", "validate_max_wait_seconds"]
-
-BETA_HEADER = {"OpenAI-Beta": "assistants=v2"}
-"""openai sends this header with every vector store request."""
+__all__ = ["poll", "validate_max_wait_seconds"]
 
 
 def _given(value: object) -> bool:

@@ -10,12 +10,13 @@ from typing_extensions import Unpack
 
 from ..._files import FileTypes
 from ..._pagination import SyncCursorPage
-from ..._resource import CallOptions, SyncAPIResource, make_options
+from ..._resource import CallOptions
 from ..._types import NotGiven, Omit, omit
 from ..._utils import json_array, path_param, strip_not_given
 from ...types import FileChunkingStrategyParam, FileObject
 from ...types.vector_stores import VectorStoreFile, VectorStoreFileBatch, file_batch_create_params
-from ._polling import BETA_HEADER, poll
+from ._base import VectorStoreResource
+from ._polling import poll
 from .files import Attributes, FileStatus
 
 __all__ = ["FileBatches"]
@@ -29,7 +30,7 @@ def _batch_path(vector_store_id: str, batch_id: str, *rest: str) -> str:
     return _batches_path(vector_store_id, path_param("batch_id", batch_id), *rest)
 
 
-class FileBatches(SyncAPIResource):
+class FileBatches(VectorStoreResource):
     def create(
         self,
         vector_store_id: str,
@@ -49,10 +50,7 @@ class FileBatches(SyncAPIResource):
                 "files": json_array(files),
             }
         )
-        return self._client.request(  # type: ignore[no-any-return]
-            VectorStoreFileBatch,
-            make_options("POST", _batches_path(vector_store_id), body=body, headers=BETA_HEADER, **options),
-        )
+        return self._send(VectorStoreFileBatch, "POST", _batches_path(vector_store_id), body=body, **options)
 
     def retrieve(
         self,
@@ -62,10 +60,7 @@ class FileBatches(SyncAPIResource):
         **options: Unpack[CallOptions],
     ) -> VectorStoreFileBatch:
         """A batch, with its ``status`` and ``file_counts``."""
-        return self._client.request(  # type: ignore[no-any-return]
-            VectorStoreFileBatch,
-            make_options("GET", _batch_path(vector_store_id, batch_id), headers=BETA_HEADER, **options),
-        )
+        return self._send(VectorStoreFileBatch, "GET", _batch_path(vector_store_id, batch_id), **options)
 
     def cancel(
         self,
@@ -75,10 +70,7 @@ class FileBatches(SyncAPIResource):
         **options: Unpack[CallOptions],
     ) -> VectorStoreFileBatch:
         """Stop processing the batch's remaining files."""
-        return self._client.request(  # type: ignore[no-any-return]
-            VectorStoreFileBatch,
-            make_options("POST", _batch_path(vector_store_id, batch_id, "cancel"), headers=BETA_HEADER, **options),
-        )
+        return self._send(VectorStoreFileBatch, "POST", _batch_path(vector_store_id, batch_id, "cancel"), **options)
 
     def list_files(
         self,
@@ -94,11 +86,12 @@ class FileBatches(SyncAPIResource):
     ) -> SyncCursorPage[VectorStoreFile]:
         """The files of a batch (``filter`` by status); iterating the page walks every page."""
         query = strip_not_given({"after": after, "before": before, "filter": filter, "limit": limit, "order": order})
-        return self._client.get_page(
+        return self._page(
             SyncCursorPage[VectorStoreFile],
-            make_options(
-                "GET", _batch_path(vector_store_id, batch_id, "files"), params=query, headers=BETA_HEADER, **options
-            ),
+            "GET",
+            _batch_path(vector_store_id, batch_id, "files"),
+            params=query,
+            **options,
         )
 
     def poll(

@@ -9,12 +9,13 @@ from typing_extensions import Unpack
 
 from ..._files import FileTypes
 from ..._pagination import SyncCursorPage, SyncPage
-from ..._resource import CallOptions, SyncAPIResource, make_options
+from ..._resource import CallOptions
 from ..._types import NotGiven, Omit, omit
 from ..._utils import path_param, strip_not_given
 from ...types import FileChunkingStrategyParam
 from ...types.vector_stores import FileContentResponse, VectorStoreFile, VectorStoreFileDeleted
-from ._polling import BETA_HEADER, poll, validate_max_wait_seconds
+from ._base import VectorStoreResource
+from ._polling import poll, validate_max_wait_seconds
 
 __all__ = ["Files"]
 
@@ -30,7 +31,7 @@ def _file_path(vector_store_id: str, file_id: str, *rest: str) -> str:
     return _files_path(vector_store_id, path_param("file_id", file_id), *rest)
 
 
-class Files(SyncAPIResource):
+class Files(VectorStoreResource):
     def create(
         self,
         vector_store_id: str,
@@ -42,10 +43,7 @@ class Files(SyncAPIResource):
     ) -> VectorStoreFile:
         """Attach an uploaded file to a vector store (processed in the background: see ``poll``)."""
         body = strip_not_given({"file_id": file_id, "attributes": attributes, "chunking_strategy": chunking_strategy})
-        return self._client.request(  # type: ignore[no-any-return]
-            VectorStoreFile,
-            make_options("POST", _files_path(vector_store_id), body=body, headers=BETA_HEADER, **options),
-        )
+        return self._send(VectorStoreFile, "POST", _files_path(vector_store_id), body=body, **options)
 
     def retrieve(
         self,
@@ -55,10 +53,7 @@ class Files(SyncAPIResource):
         **options: Unpack[CallOptions],
     ) -> VectorStoreFile:
         """One file of a vector store, with its processing ``status``."""
-        return self._client.request(  # type: ignore[no-any-return]
-            VectorStoreFile,
-            make_options("GET", _file_path(vector_store_id, file_id), headers=BETA_HEADER, **options),
-        )
+        return self._send(VectorStoreFile, "GET", _file_path(vector_store_id, file_id), **options)
 
     def update(
         self,
@@ -69,15 +64,8 @@ class Files(SyncAPIResource):
         **options: Unpack[CallOptions],
     ) -> VectorStoreFile:
         """Replace a file's ``attributes`` (the keys ``search`` filters on)."""
-        return self._client.request(  # type: ignore[no-any-return]
-            VectorStoreFile,
-            make_options(
-                "POST",
-                _file_path(vector_store_id, file_id),
-                body={"attributes": attributes},
-                headers=BETA_HEADER,
-                **options,
-            ),
+        return self._send(
+            VectorStoreFile, "POST", _file_path(vector_store_id, file_id), body={"attributes": attributes}, **options
         )
 
     def list(
@@ -93,10 +81,7 @@ class Files(SyncAPIResource):
     ) -> SyncCursorPage[VectorStoreFile]:
         """A vector store's files (``filter`` by status); iterating the page walks every page."""
         query = strip_not_given({"after": after, "before": before, "filter": filter, "limit": limit, "order": order})
-        return self._client.get_page(
-            SyncCursorPage[VectorStoreFile],
-            make_options("GET", _files_path(vector_store_id), params=query, headers=BETA_HEADER, **options),
-        )
+        return self._page(SyncCursorPage[VectorStoreFile], "GET", _files_path(vector_store_id), params=query, **options)
 
     def delete(
         self,
@@ -106,10 +91,7 @@ class Files(SyncAPIResource):
         **options: Unpack[CallOptions],
     ) -> VectorStoreFileDeleted:
         """Detach a file from a vector store (the file itself stays in ``client.files``)."""
-        return self._client.request(  # type: ignore[no-any-return]
-            VectorStoreFileDeleted,
-            make_options("DELETE", _file_path(vector_store_id, file_id), headers=BETA_HEADER, **options),
-        )
+        return self._send(VectorStoreFileDeleted, "DELETE", _file_path(vector_store_id, file_id), **options)
 
     def content(
         self,
@@ -119,9 +101,8 @@ class Files(SyncAPIResource):
         **options: Unpack[CallOptions],
     ) -> SyncPage[FileContentResponse]:
         """The parsed text of a file in a vector store."""
-        return self._client.get_page(
-            SyncPage[FileContentResponse],
-            make_options("GET", _file_path(vector_store_id, file_id, "content"), headers=BETA_HEADER, **options),
+        return self._page(
+            SyncPage[FileContentResponse], "GET", _file_path(vector_store_id, file_id, "content"), **options
         )
 
     def poll(

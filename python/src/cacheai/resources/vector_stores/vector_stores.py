@@ -9,7 +9,7 @@ from typing import Literal
 from typing_extensions import Unpack
 
 from ..._pagination import SyncCursorPage, SyncPage
-from ..._resource import CallOptions, SyncAPIResource, make_options
+from ..._resource import CallOptions
 from ..._types import NotGiven, Omit, omit
 from ..._utils import path_param, strip_not_given
 from ...types import (
@@ -22,7 +22,7 @@ from ...types import (
     vector_store_update_params,
 )
 from ...types.shared_params.metadata import Metadata
-from ._polling import BETA_HEADER
+from ._base import VectorStoreResource
 from .file_batches import FileBatches
 from .files import Files
 
@@ -33,7 +33,7 @@ def _store_path(vector_store_id: str, *rest: str) -> str:
     return "/".join(("vector_stores", path_param("vector_store_id", vector_store_id), *rest))
 
 
-class VectorStores(SyncAPIResource):
+class VectorStores(VectorStoreResource):
     @cached_property
     def files(self) -> Files:
         """The files of a vector store (attach, list, update attributes, read parsed content, detach)."""
@@ -66,9 +66,7 @@ class VectorStores(SyncAPIResource):
                 "name": name,
             }
         )
-        return self._client.request(  # type: ignore[no-any-return]
-            VectorStore, make_options("POST", "vector_stores", body=body, headers=BETA_HEADER, **options)
-        )
+        return self._send(VectorStore, "POST", "vector_stores", body=body, **options)
 
     def retrieve(
         self,
@@ -76,9 +74,7 @@ class VectorStores(SyncAPIResource):
         **options: Unpack[CallOptions],
     ) -> VectorStore:
         """A vector store: ``status``, ``file_counts``, ``usage_bytes``."""
-        return self._client.request(  # type: ignore[no-any-return]
-            VectorStore, make_options("GET", _store_path(vector_store_id), headers=BETA_HEADER, **options)
-        )
+        return self._send(VectorStore, "GET", _store_path(vector_store_id), **options)
 
     def update(
         self,
@@ -91,10 +87,7 @@ class VectorStores(SyncAPIResource):
     ) -> VectorStore:
         """Change a vector store's name, metadata or expiration policy."""
         body = strip_not_given({"expires_after": expires_after, "metadata": metadata, "name": name})
-        return self._client.request(  # type: ignore[no-any-return]
-            VectorStore,
-            make_options("POST", _store_path(vector_store_id), body=body, headers=BETA_HEADER, **options),
-        )
+        return self._send(VectorStore, "POST", _store_path(vector_store_id), body=body, **options)
 
     def list(
         self,
@@ -107,10 +100,7 @@ class VectorStores(SyncAPIResource):
     ) -> SyncCursorPage[VectorStore]:
         """Your vector stores; iterating the page walks every page."""
         query = strip_not_given({"after": after, "before": before, "limit": limit, "order": order})
-        return self._client.get_page(
-            SyncCursorPage[VectorStore],
-            make_options("GET", "vector_stores", params=query, headers=BETA_HEADER, **options),
-        )
+        return self._page(SyncCursorPage[VectorStore], "GET", "vector_stores", params=query, **options)
 
     def delete(
         self,
@@ -118,10 +108,7 @@ class VectorStores(SyncAPIResource):
         **options: Unpack[CallOptions],
     ) -> VectorStoreDeleted:
         """Delete a vector store (its files stay in ``client.files``)."""
-        return self._client.request(  # type: ignore[no-any-return]
-            VectorStoreDeleted,
-            make_options("DELETE", _store_path(vector_store_id), headers=BETA_HEADER, **options),
-        )
+        return self._send(VectorStoreDeleted, "DELETE", _store_path(vector_store_id), **options)
 
     def search(
         self,
@@ -144,7 +131,6 @@ class VectorStores(SyncAPIResource):
                 "rewrite_query": rewrite_query,
             }
         )
-        return self._client.get_page(
-            SyncPage[VectorStoreSearchResponse],
-            make_options("POST", _store_path(vector_store_id, "search"), body=body, headers=BETA_HEADER, **options),
+        return self._page(
+            SyncPage[VectorStoreSearchResponse], "POST", _store_path(vector_store_id, "search"), body=body, **options
         )
