@@ -183,6 +183,11 @@ def _unknown_event(client: Any) -> Any:
     return _outcome(lambda: client.webhooks.unwrap(body, signed_headers(body)))
 
 
+def _streamed(response: Any) -> Any:
+    with response as streamed:
+        return {"parsed": streamed.parse(), "status": streamed.status_code, "id": streamed.headers.get("x-request-id")}
+
+
 STORAGE_SCENARIOS: list[Scenario] = [
     # --- fine-tuning ---------------------------------------------------------------------------------
     Scenario(
@@ -403,6 +408,19 @@ STORAGE_SCENARIOS: list[Scenario] = [
             Reply(json=page(STORE_FILE, has_more=True)),
             Reply(json=page({**STORE_FILE, "id": "file-2"})),
         ],
+    ),
+    # --- raw and streamed responses ------------------------------------------------------------------------
+    Scenario(
+        "fine_tuning: with_raw_response on a nested resource",
+        lambda c: (
+            lambda raw: {"parsed": raw.parse(), "status": raw.status_code, "id": raw.headers.get("x-request-id")}
+        )(c.fine_tuning.jobs.checkpoints.with_raw_response.list("ftjob-1")),
+        [Reply(json=page(CHECKPOINT), headers=headers(x_request_id="req_ft"))],
+    ),
+    Scenario(
+        "vector_stores: with_streaming_response",
+        lambda c: _streamed(c.with_streaming_response.vector_stores.retrieve("vs_1")),
+        [Reply(json=STORE, headers=headers(x_request_id="req_vs"))],
     ),
     # --- webhooks ------------------------------------------------------------------------------------
     Scenario("webhooks: unwrap and verify_signature, good and bad", lambda c: _webhooks(c, SECRET), []),
