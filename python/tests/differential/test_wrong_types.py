@@ -80,9 +80,7 @@ _values = st.one_of(
     _atoms,
     st.lists(st.one_of(st.integers(0, 3), st.text(alphabet="ab", max_size=2)), max_size=3),
     st.dictionaries(st.text(alphabet="ab", min_size=1, max_size=2), st.integers(0, 3), max_size=2),
-    st.lists(
-        st.dictionaries(st.sampled_from(["role", "content", "x"]), st.text(alphabet="ab", max_size=2)), max_size=2
-    ),  # noqa: E501
+    st.lists(st.dictionaries(st.sampled_from(["role", "content", "x"]), st.text(alphabet="ab", max_size=2)), max_size=2),  # noqa: E501
 )
 _wrappers = st.sampled_from(["as is", "tuple", "generator", "set"])
 
