@@ -25,7 +25,9 @@ Endpoints (with or without the ``/v1`` prefix)
     deterministic unit vectors of any ``dimensions``), ``POST|GET /files``, ``GET|DELETE /files/{id}``,
     ``GET /files/{id}/content``, ``POST|GET /batches``, ``GET /batches/{id}`` (each retrieval moves a batch
     validating -> in_progress -> completed; on completion every input line runs through the fake model
-    into an output file), ``POST /batches/{id}/cancel``, ``POST /responses`` (+ stream).
+    into an output file), ``POST /batches/{id}/cancel``, ``POST /responses`` (+ stream; stored unless ``store: false``),
+    ``GET|DELETE /responses/{id}`` (``?stream=true&starting_after=n`` replays its events),
+    ``GET /responses/{id}/input_items`` (cursor page, newest first by default).
 
 The default model (deterministic)
     Chat: ``"Echo: <last user message>"``; with ``tools`` and a user message last, it calls the named

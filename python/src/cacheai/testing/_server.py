@@ -14,6 +14,7 @@ from ._keys import KeyRules
 from ._ratelimits import FakeRateLimits
 from ._records import RecordedRequest
 from ._replies import Reply, ReplySource, default_reply
+from ._response_store import ResponseStore
 from ._routes import JsonOutcome, route
 from ._store import BatchStore, FileStore
 
@@ -67,6 +68,7 @@ class FakeOpenAIServer:
         self.response_headers: dict[str, str] = {}
         self._files = FileStore()
         self._batches = BatchStore(self._files, self._run_batch_line)
+        self._responses = ResponseStore()
 
     # --- lifecycle --------------------------------------------------------------------------------------
 
