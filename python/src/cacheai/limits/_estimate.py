@@ -1,8 +1,9 @@
 """The token estimate charged to a budget before a call: prompt tokens plus the output it may produce.
 
 - Text is counted by ``tiktoken`` (``o200k_base``) when it is installed *and* that encoding is already in its
-  cache (nothing is downloaded); otherwise by characters: ``ceil(chars / 4)``, which is what OpenAI's own
-  rate-limit accounting uses and errs on the high side for English.
+  cache, intact (the SHA-256 tiktoken checks: a damaged file it would delete and download again); otherwise by
+  characters: ``ceil(chars / 4)``, which is what OpenAI's own rate-limit accounting uses and errs on the high
+  side for English. The choice is made once per process and never waits on the network.
 - Chat messages: 4 tokens of framing per message plus the text of every field (content strings and text parts,
   ``name``, tool-call names and arguments, ``tool_call_id``, refusal), plus 3 for the reply's priming. Tool and
   function definitions and a response format are counted by their JSON length.
