@@ -1,7 +1,8 @@
 """``CacheLayer``: the response cache's place in the HTTP path (a ``cacheai._layers.Layer``).
 
-``lookup`` builds the key and answers a hit with a replayed ``requests.Response`` (a stream's recorded event
-bytes, parsed again into the same chunks); on a miss it asks the exchange to record a stream's bytes.
+``lookup`` builds the key (over the bytes about to be sent: the layer asks for canonical, sorted-key bodies)
+and answers a hit with a replayed ``requests.Response`` (a stream's recorded event bytes, parsed again into the
+same chunks); on a miss it asks the exchange to record a stream's bytes.
 ``complete`` stores only a whole success: status 200, a JSON body that parses, or a stream that reached its
 ``[DONE]``. ``abort`` stores nothing. A failing store never fails a call: it is counted and logged once per
 outage, and the call goes to the server.
@@ -25,7 +26,7 @@ import requests.structures
 from .._layers import Layer
 from ._config import CacheConfig, CacheControl, coerce_control
 from ._embeddings import EmbeddingPlan, item_entry_body, items_of, merged_answer, send_only
-from ._key import key_scope, make_key
+from ._key import key_of_encoded, key_scope, make_key
 from ._store import Cache, CorruptEntryError
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ log = logging.getLogger("cacheai")
 NOTE = "cache"
 EMBEDDINGS_NOTE = "cache.embeddings"
 _NO_CONTROL = CacheControl()
-_KEPT_HEADERS = ("content-type", "x-request-id", "openai-model", "openai-processing-ms")
+_KEPT_HEADERS = frozenset({"content-type", "x-request-id", "openai-model", "openai-processing-ms"})
 
 
 class _Counters:
@@ -60,6 +61,8 @@ class _Counters:
 class CacheLayer(Layer):
     """The response cache of one client family; also ``client.cache`` (stats, clear, get, update, delete)."""
 
+    canonical_body = True  # the key hashes the request's wire bytes, encoded with sorted keys
+
     def __init__(self, store: Cache, config: CacheConfig | None = None, *, control: CacheControl | None = None) -> None:
         self.store = store
         self.config = config or CacheConfig()
@@ -79,11 +82,12 @@ class CacheLayer(Layer):
         control = _control_of(exchange) or self.control
         if control.bypass:
             return None
-        key = self.key_for(exchange)
-        if key is None:
+        endpoint = self._endpoint(exchange)
+        if endpoint is None:
             return None
-        if exchange.request.url and _relative(exchange).strip("/") == "embeddings":
+        if endpoint == "embeddings":
             return self._lookup_embeddings(exchange, control)
+        key = self._key(exchange, exchange.body)
         exchange.cache_key = key
         if not control.refresh:
             entry = self._guard(self.store.get, key)
@@ -124,7 +128,7 @@ class CacheLayer(Layer):
             "v": 1,
             "request": {"method": request.method, "path": _path_of(request.url or ""), "model": exchange.model},
             "status": 200,
-            "headers": {k: response.headers[k] for k in _KEPT_HEADERS if k in response.headers},
+            "headers": _kept_headers(response.headers),
             "body": text,
             "stream": exchange.stream,
             "created": self.config.clock(),
@@ -142,18 +146,24 @@ class CacheLayer(Layer):
 
     def key_for(self, exchange: Exchange) -> str | None:
         """The exchange's cache key, or ``None`` if it is not cacheable (method, endpoint, body, determinism)."""
-        request = exchange.request
+        if self._endpoint(exchange) is None:
+            return None
+        return self._key(exchange, exchange.body)
+
+    def _endpoint(self, exchange: Exchange) -> str | None:
+        """The endpoint (path relative to the base URL) of a cacheable exchange, or ``None``."""
         body = exchange.body
-        if request.method != "POST" or exchange.options.files is not None or not isinstance(body, Mapping):
+        if exchange.request.method != "POST" or exchange.options.files is not None or not isinstance(body, Mapping):
             return None
         config = self.config
-        if _relative(exchange).strip("/") not in config.endpoints:
+        endpoint = _relative(exchange).strip("/")
+        if endpoint not in config.endpoints:
             return None
         if config.deterministic_only and not _deterministic(body):
             return None
-        return self._key(exchange, body)
+        return endpoint
 
-    def _key(self, exchange: Exchange, body: Mapping[str, Any], *extra: tuple[str, Any]) -> str:
+    def _key(self, exchange: Exchange, body: Mapping[str, Any], *extra: tuple[str, bool]) -> str:
         config = self.config
         request = exchange.request
         headers = request.headers
@@ -161,6 +171,10 @@ class CacheLayer(Layer):
         if config.scope_by_api_key:
             auth = headers.get("Authorization") or headers.get("api-key") or ""
             scope = key_scope(auth)
+        wire = request.body
+        if exchange.body_canonical and not extra and not config.ignore_params and isinstance(wire, bytes):
+            # The bytes about to be sent are canonical_json(body): hash them instead of encoding the body again.
+            return key_of_encoded("POST", request.url or "", wire, headers, namespace=config.namespace, scope=scope)
         return make_key(
             "POST",
             request.url or "",
@@ -333,6 +347,16 @@ def _control_of(exchange: Exchange) -> CacheControl | None:
 
 def _deterministic(body: Mapping[str, Any]) -> bool:
     return body.get("temperature") == 0 or body.get("seed") is not None
+
+
+def _kept_headers(headers: Mapping[str, str]) -> dict[str, str]:
+    """The answer headers an entry keeps (content type, request id, model, processing time)."""
+    kept = {}
+    for name, value in headers.items():
+        lowered = name.lower()
+        if lowered in _KEPT_HEADERS:
+            kept[lowered] = value
+    return kept
 
 
 def _is_json_answer(data: bytes) -> bool:
