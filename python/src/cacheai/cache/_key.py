@@ -74,11 +74,21 @@ def key_scope(api_key: str, secret: bytes = b"cacheai-cache-scope") -> str:
 
 def answer_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """The request headers that can change the answer, names lower-cased."""
-    return {
-        k.lower(): v
-        for k, v in headers.items()
-        if isinstance(v, str) and k.lower() not in _UNKEYED_HEADERS and not k.lower().startswith("x-cacheai-")
-    }
+    kept = {}
+    for name, value in headers.items():
+        lowered = _keyed_name(name)
+        if lowered is not None and isinstance(value, str):
+            kept[lowered] = value
+    return kept
+
+
+@functools.lru_cache(maxsize=1024)
+def _keyed_name(name: str) -> str | None:
+    """A header name, lower-cased, if it can change the answer; ``None`` if it never does."""
+    lowered = name.lower()
+    if lowered in _UNKEYED_HEADERS or lowered.startswith("x-cacheai-"):
+        return None
+    return lowered
 
 
 def make_key(
