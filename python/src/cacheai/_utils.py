@@ -39,7 +39,20 @@ def path_param(name: str, value: str) -> str:
 
 def strip_not_given(params: Mapping[str, object]) -> dict[str, object]:
     """Drop the parameters left as ``NOT_GIVEN``/``omit``; ``None`` stays (it is sent as ``null``)."""
-    return {k: v for k, v in params.items() if not isinstance(v, (NotGiven, Omit))}
+    # The class-name test first: only a value whose class is named like a sentinel pays the sentinel
+    # metaclass's isinstance (two Python-level checks per parameter otherwise; a subclass of cacheai's own
+    # sentinels has that metaclass, so it is caught too).
+    return {
+        k: v
+        for k, v in params.items()
+        if not (
+            (type(v).__name__ in _SENTINEL_NAMES or type(type(v)) is _SENTINEL_META) and isinstance(v, (NotGiven, Omit))
+        )
+    }
+
+
+_SENTINEL_NAMES = frozenset({"NotGiven", "Omit"})
+_SENTINEL_META = type(NotGiven)
 
 
 def encode_query(params: Mapping[str, object]) -> str:
