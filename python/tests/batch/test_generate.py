@@ -120,11 +120,6 @@ def test_progress_is_monotonic_ends_at_one_and_runs_on_the_calling_thread(client
     assert last.tokens > 0 and last.cost > 0 and last.fraction == 1.0
 
 
-def test_progress_true_without_tqdm_writes_a_line(client: cacheai.CacheAI, capsys: pytest.CaptureFixture[str]) -> None:
-    client.batch_generate(["a", "b"], progress=True)
-    assert "2/2 prompts (0 failed, 0 cached)" in capsys.readouterr().err
-
-
 def test_submission_is_lazy(server: FakeOpenAIServer, client: cacheai.CacheAI) -> None:
     taken: list[int] = []
 
