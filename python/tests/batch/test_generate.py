@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import queue
 import signal
 import subprocess
 import sys
 import textwrap
 import threading
+from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +19,8 @@ import cacheai
 from cacheai.batch import BatchInterrupted, BatchProgress, PartialFailureError
 from cacheai.batch._generate import concurrency_cap
 from cacheai.testing import FakeOpenAIServer, RecordedRequest
+
+HANG_GUARD = 60  # seconds; only stops a broken test from hanging the suite, never an assertion
 
 
 @pytest.fixture
@@ -28,6 +33,18 @@ def server() -> Iterator[FakeOpenAIServer]:
 def client(server: FakeOpenAIServer) -> Iterator[cacheai.CacheAI]:
     with cacheai.CacheAI(base_url=server.base_url, default_model="gpt-4o-mini", max_retries=0) as made:
         yield made
+
+
+def first_line(process: subprocess.Popen[str], timeout: float) -> str:
+    """The process's first line of output, or "" when it printed none within ``timeout`` (read on a thread)."""
+    lines: queue.Queue[str] = queue.Queue()
+    assert process.stdout is not None
+    stdout = process.stdout
+    threading.Thread(target=lambda: lines.put(stdout.readline()), daemon=True).start()
+    try:
+        return lines.get(timeout=timeout).strip()
+    except queue.Empty:
+        return ""
 
 
 def last_text(request: RecordedRequest) -> str:
@@ -173,10 +190,14 @@ def test_ctrl_c_cancels_pending_and_carries_what_completed(server: FakeOpenAISer
     process = subprocess.Popen(
         [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"}
     )
-    assert process.stdout is not None
-    assert process.stdout.readline().strip() == "STARTED"
-    process.send_signal(signal.SIGINT)
-    out, _ = process.communicate(timeout=60)
+    try:
+        assert first_line(process, HANG_GUARD) == "STARTED"
+        process.send_signal(signal.SIGINT)
+        out, _ = process.communicate(timeout=HANG_GUARD)
+    finally:
+        if process.poll() is None:  # a broken run: never hang the suite
+            process.kill()
+            process.communicate()
     words = out.split()
     assert words[0] == "INTERRUPTED" and words[1] == "200" and words[-1] == "True"
     completed = int(words[2])
@@ -187,3 +208,25 @@ def test_ctrl_c_cancels_pending_and_carries_what_completed(server: FakeOpenAISer
 def test_batch_interrupted_is_a_keyboard_interrupt() -> None:
     stop = BatchInterrupted([None, 1])
     assert isinstance(stop, KeyboardInterrupt) and stop.completed == 1
+
+
+def test_a_rerun_with_a_sqlite_cache_sends_each_completed_prompt_once(server: FakeOpenAIServer, tmp_path: Path) -> None:
+    cache = f"sqlite:///{tmp_path / 'cache.db'}"
+    prompts = [f"p{i}" for i in range(20)]
+
+    def stop_half_way(fraction: float) -> None:
+        if fraction >= 0.5:
+            raise KeyboardInterrupt  # as Ctrl-C would, on the thread that called batch_generate
+
+    with cacheai.CacheAI(base_url=server.base_url, default_model="m", cache=cache) as first:
+        with pytest.raises(BatchInterrupted) as caught:
+            first.batch_generate(prompts, max_concurrent=2, progress_callback=stop_half_way)
+    completed = {i for i, result in enumerate(caught.value.results) if result is not None}
+    assert 10 <= len(completed) < 20
+    sent_first = {last_text(r) for r in server.requests_to("/chat/completions")}
+    assert sent_first == {prompts[i] for i in completed}
+    with cacheai.CacheAI(base_url=server.base_url, default_model="m", cache=cache) as second:
+        results = second.batch_generate(prompts, max_concurrent=4)
+    assert [r.content for r in results] == [f"Echo: {p}" for p in prompts]
+    assert {i for i, r in enumerate(results) if r.cached} == completed
+    assert Counter(last_text(r) for r in server.requests_to("/chat/completions")) == Counter(prompts)

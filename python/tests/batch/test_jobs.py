@@ -86,7 +86,7 @@ def test_retrieval_from_a_new_process(server: FakeOpenAIServer, client: cacheai.
         f"print(c.get_batch_status({job.job_id!r}).status)\n"
         f"print('|'.join(r.content for r in c.retrieve_batch_results({job.job_id!r})))\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60).stdout
     assert out.splitlines() == ["completed", "|".join(f"Echo: p{i}" for i in range(5))]
 
 

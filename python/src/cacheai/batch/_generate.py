@@ -127,12 +127,14 @@ def batch_generate_iter(
             while in_flight:
                 finished, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
                 for future in finished:
-                    index = in_flight.pop(future)
                     error = future.exception()
                     result: ModelResponse | BaseException = error if error is not None else future.result()
+                    index = in_flight.pop(future)
+                    completed[index] = result  # until it is yielded: a Ctrl-C in between must not lose it
                     reporter.record(result)
                     submit_next()
                     yield index, result
+                    del completed[index]
         except KeyboardInterrupt:
             for future in in_flight:
                 future.cancel()
