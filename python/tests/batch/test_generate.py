@@ -230,3 +230,14 @@ def test_a_rerun_with_a_sqlite_cache_sends_each_completed_prompt_once(server: Fa
     assert [r.content for r in results] == [f"Echo: {p}" for p in prompts]
     assert {i for i, r in enumerate(results) if r.cached} == completed
     assert Counter(last_text(r) for r in server.requests_to("/chat/completions")) == Counter(prompts)
+
+
+def test_results_keep_their_record_but_let_the_http_response_go(client: cacheai.CacheAI) -> None:
+    from cacheai._info import exchange_of
+
+    results = client.batch_generate(["a", "b"])
+    record = cacheai.info(results[0])
+    assert record.status_code == 200 and record.request_id and record.headers["content-type"] == "application/json"
+    assert record.cost == results[0].usage.estimated_cost and record.latency_ms > 0
+    exchange = exchange_of(results[0].completion)
+    assert exchange is not None and exchange.response is None and exchange.body is None

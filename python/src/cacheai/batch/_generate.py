@@ -8,10 +8,12 @@ progress callbacks. Each request goes through the client like any other call (re
 from __future__ import annotations
 
 import concurrent.futures as cf
+import queue
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
 from .._highlevel import ModelResponse, generate_response
+from .._info import exchange_of
 from ._errors import BatchInterrupted, PartialFailureError
 from ._progress import ProgressReporter
 
@@ -53,7 +55,25 @@ def run_one(
     max_tokens: int | None,
     create_kwargs: Mapping[str, Any],
 ) -> ModelResponse:
-    """One prompt: a string, a list of messages, or a full request dict (``messages`` plus create's keywords)."""
+    """One prompt: a string, a list of messages, or a full request dict (``messages`` plus create's keywords).
+
+    The answer's record is built, then the HTTP response it came from is let go (``Exchange.release``).
+    """
+    answer = _answer(client, prompt, model, temperature, max_tokens, create_kwargs)
+    exchange = exchange_of(answer.completion)
+    if exchange is not None:
+        exchange.release()
+    return answer
+
+
+def _answer(
+    client: CacheAI,
+    prompt: Prompt,
+    model: str | None,
+    temperature: float | None,
+    max_tokens: int | None,
+    create_kwargs: Mapping[str, Any],
+) -> ModelResponse:
     if isinstance(prompt, Mapping):
         request = dict(prompt)
         if "messages" not in request:
@@ -101,6 +121,7 @@ def batch_generate_iter(
     source = enumerate(prompts)
     executor = cf.ThreadPoolExecutor(max_workers=threads, thread_name_prefix="cacheai-batch")
     in_flight: dict[cf.Future[ModelResponse], int] = {}
+    finished: queue.SimpleQueue[cf.Future[ModelResponse]] = queue.SimpleQueue()  # O(1) per completion
     completed: dict[int, ModelResponse | BaseException] = {}
 
     def submit_next() -> bool:
@@ -118,6 +139,7 @@ def batch_generate_iter(
             create_kwargs=create_kwargs,
         )
         in_flight[future] = index
+        future.add_done_callback(finished.put)
         return True
 
     try:
@@ -125,16 +147,15 @@ def batch_generate_iter(
             while len(in_flight) < threads and submit_next():
                 pass
             while in_flight:
-                finished, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
-                for future in finished:
-                    error = future.exception()
-                    result: ModelResponse | BaseException = error if error is not None else future.result()
-                    index = in_flight.pop(future)
-                    completed[index] = result  # until it is yielded: a Ctrl-C in between must not lose it
-                    reporter.record(result)
-                    submit_next()
-                    yield index, result
-                    del completed[index]
+                future = finished.get()  # Ctrl-C interrupts the wait
+                error = future.exception()
+                result: ModelResponse | BaseException = error if error is not None else future.result()
+                index = in_flight.pop(future)
+                completed[index] = result  # until it is yielded: a Ctrl-C in between must not lose it
+                submit_next()  # first: the freed thread gets its next prompt before any callback runs
+                reporter.record(result)
+                yield index, result
+                del completed[index]
         except KeyboardInterrupt:
             for future in in_flight:
                 future.cancel()
