@@ -54,14 +54,14 @@ litellm.completion(messages=messages[0], **options)  # warm-up: imports, client
 from importlib.metadata import version
 print(json.dumps({"ready": version("litellm")}), flush=True)
 for _ in sys.stdin:
-    start = time.perf_counter()
+    cpu, start = time.process_time(), time.perf_counter()
     results = litellm.batch_completion(messages=messages, max_workers=threads, **options)
-    wall = time.perf_counter() - start
+    wall, cpu = time.perf_counter() - start, time.process_time() - cpu
     correct = sum(
         not isinstance(r, Exception) and r.choices[0].message.content == f"Echo: prompt {i}"
         for i, r in enumerate(results)
     )
-    print(json.dumps({"wall": wall, "correct": correct}), flush=True)
+    print(json.dumps({"wall": wall, "correct": correct, "cpu": cpu}), flush=True)
 """
 
 
@@ -93,34 +93,34 @@ def stop(process: subprocess.Popen[str]) -> None:
 # --- (a) throughput ---------------------------------------------------------------------------------------
 
 
-def cacheai_round(base_url: str, n: int) -> Callable[[], tuple[float, int]]:
+def cacheai_round(base_url: str, n: int) -> Callable[[], tuple[float, int, float]]:
     import cacheai
 
     client = cacheai.CacheAI(base_url=base_url, api_key="bench", max_retries=0)
     client.batch_generate(prompts(THREADS), model=MODEL, max_concurrent=THREADS)  # warm-up: connections
 
-    def one() -> tuple[float, int]:
-        start = time.perf_counter()
+    def one() -> tuple[float, int, float]:
+        cpu, start = time.process_time(), time.perf_counter()
         results = client.batch_generate(prompts(n), model=MODEL, max_concurrent=THREADS)
-        wall = time.perf_counter() - start
-        return wall, sum(r.content == f"Echo: prompt {i}" for i, r in enumerate(results))
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+        return wall, sum(r.content == f"Echo: prompt {i}" for i, r in enumerate(results)), cpu
 
     return one
 
 
-def openai_round(base_url: str, n: int) -> Callable[[], tuple[float, int]]:
+def openai_round(base_url: str, n: int) -> Callable[[], tuple[float, int, float]]:
     import openai
 
     return _pool_round(openai.OpenAI(base_url=base_url, api_key="bench", max_retries=0), n)
 
 
-def cacheai_pool_round(base_url: str, n: int) -> Callable[[], tuple[float, int]]:
+def cacheai_pool_round(base_url: str, n: int) -> Callable[[], tuple[float, int, float]]:
     import cacheai
 
     return _pool_round(cacheai.CacheAI(base_url=base_url, api_key="bench", max_retries=0), n)
 
 
-def _pool_round(client: Any, n: int) -> Callable[[], tuple[float, int]]:
+def _pool_round(client: Any, n: int) -> Callable[[], tuple[float, int, float]]:
     """A ``ThreadPoolExecutor(32)`` mapping ``chat.completions.create`` over the prompts, with ``client``."""
 
     def ask(text: str) -> str | None:
@@ -130,12 +130,12 @@ def _pool_round(client: Any, n: int) -> Callable[[], tuple[float, int]]:
     with ThreadPoolExecutor(THREADS) as pool:
         list(pool.map(ask, prompts(THREADS)))  # warm-up
 
-    def one() -> tuple[float, int]:
-        start = time.perf_counter()
+    def one() -> tuple[float, int, float]:
+        cpu, start = time.process_time(), time.perf_counter()
         with ThreadPoolExecutor(THREADS) as pool:
             answers = list(pool.map(ask, prompts(n)))
-        wall = time.perf_counter() - start
-        return wall, sum(a == f"Echo: prompt {i}" for i, a in enumerate(answers))
+        wall, cpu = time.perf_counter() - start, time.process_time() - cpu
+        return wall, sum(a == f"Echo: prompt {i}" for i, a in enumerate(answers)), cpu
 
     return one
 
@@ -167,12 +167,12 @@ class LiteLLMWorker:
             raise RuntimeError(f"the LiteLLM worker did not start: {err.strip().splitlines()[-1:] or '?'}")
         self.version = json.loads(line)["ready"]
 
-    def round(self) -> tuple[float, int]:
+    def round(self) -> tuple[float, int, float]:
         assert self.process.stdin is not None and self.process.stdout is not None
         self.process.stdin.write("go\n")
         self.process.stdin.flush()
         result = json.loads(self.process.stdout.readline())
-        return float(result["wall"]), int(result["correct"])
+        return float(result["wall"]), int(result["correct"]), float(result["cpu"])
 
     def close(self) -> None:
         if self.process.stdin is not None:
@@ -183,7 +183,7 @@ class LiteLLMWorker:
 def throughput(n: int, rounds: int, litellm_path: str | None) -> dict[str, Any]:
     server, base_url = start_fake(LATENCY)
     ideal = n / THREADS * LATENCY
-    variants: dict[str, Callable[[], tuple[float, int]]] = {
+    variants: dict[str, Callable[[], tuple[float, int, float]]] = {
         "cacheai batch_generate(max_concurrent=32)": cacheai_round(base_url, n),
         "ThreadPoolExecutor(32) over openai.OpenAI": openai_round(base_url, n),
         "ThreadPoolExecutor(32) over cacheai.CacheAI": cacheai_pool_round(base_url, n),
@@ -201,28 +201,40 @@ def throughput(n: int, rounds: int, litellm_path: str | None) -> dict[str, Any]:
         except (RuntimeError, OSError, ValueError) as error:
             notes.append(f"{litellm_name}: not run: {error}")
     walls: dict[str, list[float]] = {name: [] for name in variants}
+    cpus: dict[str, list[float]] = {name: [] for name in variants}
     wrong: dict[str, int] = dict.fromkeys(variants, 0)
     try:
         names = list(variants)
         for r in range(rounds):
             for name in names[r % len(names) :] + names[: r % len(names)]:
-                wall, correct = variants[name]()
+                wall, correct, cpu = variants[name]()
                 walls[name].append(wall)
+                cpus[name].append(cpu)
                 wrong[name] += n - correct
     finally:
         if worker is not None:
             worker.close()
         stop(server)
     rows = [
-        {"variant": name, "wall_s": statistics.median(w), "x_ideal": statistics.median(w) / ideal, "wrong": wrong[name]}
+        {
+            "variant": name,
+            "wall_s": statistics.median(w),
+            "x_ideal": statistics.median(w) / ideal,
+            "client_cpu_s": statistics.median(cpus[name]),
+            "wrong": wrong[name],
+        }
         for name, w in walls.items()
     ]
     print(f"(a) {n} prompts, {THREADS} at a time, fake server 50 ms latency (own process): ideal {ideal:.3f} s")
     print(f"    median of {rounds} round(s), order rotated\n")
-    print("| variant | wall s | x ideal | wrong answers |")
-    print("|---|---|---|---|")
+    print("| variant | wall s | x ideal | client CPU s | wrong answers |")
+    print("|---|---|---|---|---|")
     for row in rows:
-        print(f"| {row['variant']} | {row['wall_s']:.3f} | {row['x_ideal']:.2f} | {row['wrong']} |")
+        print(
+            f"| {row['variant']} | {row['wall_s']:.3f} | {row['x_ideal']:.2f} | {row['client_cpu_s']:.2f} | "
+            f"{row['wrong']} |"
+        )
+    print(f"load average during the run: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
     for note in notes:
         print(note)
     return {"n": n, "ideal_s": ideal, "rounds": rounds, "rows": rows, "notes": notes}

@@ -149,7 +149,7 @@ def test_submission_is_lazy(server: FakeOpenAIServer, client: cacheai.CacheAI) -
     for _, result in client.batch_generate_iter(prompts(), max_concurrent=3):
         seen += 1
         assert not isinstance(result, BaseException)
-        assert len(taken) <= seen + 3  # never more than max_concurrent ahead of what was yielded
+        assert len(taken) <= seen + 2 * 3  # never more than 2 x max_concurrent ahead of what was yielded
     assert seen == 50
 
 
@@ -241,3 +241,31 @@ def test_results_keep_their_record_but_let_the_http_response_go(client: cacheai.
     assert record.cost == results[0].usage.estimated_cost and record.latency_ms > 0
     exchange = exchange_of(results[0].completion)
     assert exchange is not None and exchange.response is None and exchange.body is None
+
+
+def test_no_more_than_max_concurrent_prompts_are_in_flight(server: FakeOpenAIServer, client: cacheai.CacheAI) -> None:
+    lock = threading.Lock()
+    now = [0]
+    peak = [0]
+
+    def reply(request: RecordedRequest) -> str:
+        with lock:
+            now[0] += 1
+            peak[0] = max(peak[0], now[0])
+        threading.Event().wait(0.01)
+        with lock:
+            now[0] -= 1
+        return "ok"
+
+    server.set_reply(reply)
+    assert len(client.batch_generate([f"p{i}" for i in range(40)], max_concurrent=3)) == 40
+    assert 1 <= peak[0] <= 3
+
+
+def test_an_input_that_raises_stops_the_batch_with_its_error(client: cacheai.CacheAI) -> None:
+    def prompts() -> Iterator[str]:
+        yield from ("a", "b", "c")
+        raise ValueError("the input broke")
+
+    with pytest.raises(ValueError, match="the input broke"):
+        client.batch_generate(prompts(), max_concurrent=2)
