@@ -185,7 +185,11 @@ class BatchMethods:
         progress: bool = False,
     ) -> BatchJobStatus:
         """Poll until the job is terminal; ``BatchError`` (with the server's errors) when it failed or expired,
-        ``TimeoutError`` after ``timeout`` seconds."""
+        ``TimeoutError`` after ``timeout`` seconds.
+
+        A status check the server refuses with 429 (or with ``Retry-After``), after the client's own retries, is
+        not an error: the next check waits what the server asked, else twice the last wait (up to 10 minutes).
+        """
         from ._jobs import wait_for_batch
 
         return wait_for_batch(
