@@ -155,7 +155,7 @@ class CacheAI(BatchMethods):
         self._owns_session = http_client is None
         self._session = http_client if http_client is not None else _options.new_session(connection_pool_size)
         self.default_model: str | None = default_model or os.environ.get("CACHEAI_MODEL") or None
-        self.batch_config = _wiring.batch_config(batch)
+        self._batch_config = _wiring.batch_config(batch)
         # Shared with every copy made by with_options/copy: observed rate limits, prices and the layers.
         self._state = ClientState(_wiring.coerce_prices(prices) if prices else None)
         # The optional layers, in hook order (see _layers.py): cache, circuit breaker, key pool, rate limiter.
@@ -361,7 +361,7 @@ class CacheAI(BatchMethods):
             connection_pool_size=self._pool_size,
             retry_policy=retry_policy or self.retry_policy,
             default_model=self.default_model,
-            batch=self.batch_config,
+            batch=self._batch_config,
         )
         new._owns_session = False
         self._share_with(new)

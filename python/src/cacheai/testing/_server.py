@@ -14,6 +14,7 @@ from ._keys import KeyRules
 from ._ratelimits import FakeRateLimits
 from ._records import RecordedRequest
 from ._replies import Reply, ReplySource, default_reply
+from ._response_store import ResponseStore
 from ._routes import JsonOutcome, route
 from ._storage import Storage
 from ._store import BatchStore, FileStore
@@ -69,6 +70,7 @@ class FakeOpenAIServer:
         self._files = FileStore()
         self._batches = BatchStore(self._files, self._run_batch_line)
         self._storage = Storage(self._files)  # fine-tuning jobs, uploads, vector stores
+        self._responses = ResponseStore()
 
     # --- lifecycle --------------------------------------------------------------------------------------
 
