@@ -40,7 +40,18 @@ def parse(client: Any, **params: Any) -> Any:
     completion = client.chat.completions.parse(model="gpt-4o-mini", messages=USER, **params)
     message = completion.choices[0].message
     calls = [{"name": c.function.name, "parsed": _plain(c.function.parsed_arguments)} for c in message.tool_calls or []]
-    return {"completion": completion, "parsed": _plain(message.parsed), "refusal": message.refusal, "calls": calls}
+    return {
+        "completion": completion,
+        "classes": _classes(completion, message),
+        "parsed": _plain(message.parsed),
+        "refusal": message.refusal,
+        "calls": calls,
+    }
+
+
+def _classes(*objects: Any) -> list[str]:
+    """The class names (what a printed object shows), generic parameters included."""
+    return [type(value).__name__ for value in objects]
 
 
 def _plain(value: Any) -> Any:
@@ -74,7 +85,13 @@ def stream(client: Any, **params: Any) -> Any:
         seen = [_event(event) for event in events]
         final = events.get_final_completion()
     message = final.choices[0].message
-    return {"events": seen, "final": final, "parsed": _plain(message.parsed), "content": message.content}
+    return {
+        "events": seen,
+        "final": final,
+        "classes": _classes(final, message),
+        "parsed": _plain(message.parsed),
+        "content": message.content,
+    }
 
 
 def _event(event: Any) -> dict[str, Any]:
@@ -92,7 +109,12 @@ def response_with_text(text: str) -> dict[str, Any]:
 
 def responses_parse(client: Any, **params: Any) -> Any:
     response = client.responses.parse(**{"model": "gpt-4o", "input": "Hi", **params})
-    return {"response": response.model_dump(mode="json"), "parsed": _plain(response.output_parsed)}
+    output = response.output[0]
+    return {
+        "response": response.model_dump(mode="json"),
+        "classes": _classes(response, output, *getattr(output, "content", [])),
+        "parsed": _plain(response.output_parsed),
+    }
 
 
 def responses_stream(client: Any, **params: Any) -> Any:
