@@ -119,9 +119,14 @@ def responses_parse(client: Any, **params: Any) -> Any:
 
 def responses_stream(client: Any, **params: Any) -> Any:
     with client.responses.stream(model="gpt-4o", input="Hi", **params) as events:
-        kinds = [event.type for event in events]
+        seen = [_response_event(event) for event in events]
         final = events.get_final_response()
-    return {"kinds": kinds, "parsed": _plain(final.output_parsed), "text": final.output_text}
+    return {"events": seen, "parsed": _plain(final.output_parsed), "text": final.output_text}
+
+
+def _response_event(event: Any) -> dict[str, Any]:
+    """An event as the user sees it: its class and fields (``snapshot``, ``parsed`` included)."""
+    return {"class": type(event).__name__, **event.model_dump(mode="json")}
 
 
 def response_events(text: str) -> Reply:
@@ -223,12 +228,36 @@ SCHEMA_UPDATE = {
 def resumed_stream(client: Any, **params: Any) -> Any:
     """A stored response's events again (``response_id``), those after ``starting_after`` only."""
     with client.responses.stream(response_id="resp_1", **params) as events:
-        seen = [(event.type, event.sequence_number) for event in events]
+        seen = [_response_event(event) for event in events]
         final = events.get_final_response()
     return {"events": seen, "parsed": _plain(final.output_parsed), "text": final.output_text}
 
 
+def full_response_events(text: str, call_arguments: dict[str, Any]) -> Reply:
+    """Every event of a response with a message and a function call, as the fake server streams them
+    (items added, content parts, text and argument deltas, done events), the content given in pieces."""
+    from cacheai.testing._shapes import stream_events_of
+
+    final = response_with_text(text)
+    final["output"].append(
+        {
+            "type": "function_call",
+            "id": "fc_1",
+            "call_id": "call_1",
+            "name": "GetWeather",
+            "arguments": json.dumps(call_arguments),
+            "status": "completed",
+        }
+    )
+    return Reply(sse=sse(*stream_events_of(final), done=False))
+
+
 STRUCTURED_SCENARIOS += [
+    Scenario(
+        "responses.stream: text and argument snapshots, parsed done and completed events",
+        lambda c: responses_stream(c, text_format=MathResponse, tools=[_responses_tool(c, GetWeather)]),
+        [full_response_events(json.dumps(MATH), {"city": "Paris", "unit": "c"})],
+    ),
     Scenario(
         "responses.parse: parse_as=None leaves the output unparsed",
         lambda c: responses_parse(c, text_format=Person, parse_as=None),
@@ -284,6 +313,12 @@ STRICT_TOOL = {
         },
     },
 }
+
+
+def _responses_tool(client: Any, model: type[pydantic.BaseModel]) -> Any:
+    """A strict function tool in the Responses API's flat shape, from the model's strict schema."""
+    function = tool_for(client, model)["function"]
+    return {"type": "function", "name": function["name"], "parameters": function["parameters"], "strict": True}
 
 
 def tool_for(client: Any, model: type[pydantic.BaseModel]) -> Any:
