@@ -233,6 +233,15 @@ def resumed_stream(client: Any, **params: Any) -> Any:
     return {"events": seen, "parsed": _plain(final.output_parsed), "text": final.output_text}
 
 
+def _parse_person(name: str, **params: Any) -> Scenario:
+    """A ``responses.parse`` scenario answered with PERSON's JSON."""
+    return Scenario(
+        f"responses.parse: {name}",
+        lambda c: responses_parse(c, **params),
+        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    )
+
+
 def full_response_events(text: str, call_arguments: dict[str, Any]) -> Reply:
     """Every event of a response with a message and a function call, as the fake server streams them
     (items added, content parts, text and argument deltas, done events), the content given in pieces."""
@@ -258,31 +267,18 @@ STRUCTURED_SCENARIOS += [
         lambda c: responses_stream(c, text_format=MathResponse, tools=[_responses_tool(c, GetWeather)]),
         [full_response_events(json.dumps(MATH), {"city": "Paris", "unit": "c"})],
     ),
-    Scenario(
-        "responses.parse: parse_as=None leaves the output unparsed",
-        lambda c: responses_parse(c, text_format=Person, parse_as=None),
-        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    _parse_person("parse_as=None leaves the output unparsed", text_format=Person, parse_as=None),
+    _parse_person(
+        "parse_as reads an updated schema", text_format=MathResponse, parse_as=Person, input=["Hi", SCHEMA_UPDATE]
     ),
-    Scenario(
-        "responses.parse: parse_as reads an updated schema",
-        lambda c: responses_parse(c, text_format=MathResponse, parse_as=Person, input=["Hi", SCHEMA_UPDATE]),
-        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    _parse_person("an updated schema needs parse_as", text_format=MathResponse, input=["Hi", SCHEMA_UPDATE]),
+    _parse_person(
+        "parse_as with a plain-text update refused",
+        text_format=MathResponse,
+        parse_as=Person,
+        input=["Hi", PLAIN_TEXT_UPDATE],
     ),
-    Scenario(
-        "responses.parse: an updated schema needs parse_as",
-        lambda c: responses_parse(c, text_format=MathResponse, input=["Hi", SCHEMA_UPDATE]),
-        [Reply(json=response_with_text(json.dumps(PERSON)))],
-    ),
-    Scenario(
-        "responses.parse: parse_as with a plain-text update refused",
-        lambda c: responses_parse(c, text_format=MathResponse, parse_as=Person, input=["Hi", PLAIN_TEXT_UPDATE]),
-        [Reply(json=response_with_text(json.dumps(PERSON)))],
-    ),
-    Scenario(
-        "responses.parse: stream=False and verbosity sent",
-        lambda c: responses_parse(c, text_format=Person, stream=False, verbosity="low"),
-        [Reply(json=response_with_text(json.dumps(PERSON)))],
-    ),
+    _parse_person("stream=False and verbosity sent", text_format=Person, stream=False, verbosity="low"),
     Scenario(
         "responses.stream: resumed by response_id after starting_after",
         lambda c: resumed_stream(c, text_format=MathResponse, starting_after=0),
