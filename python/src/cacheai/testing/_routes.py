@@ -301,6 +301,12 @@ _ROUTES: list[tuple[str, re.Pattern[str], Handler]] = [
 ]
 
 
+# Fine-tuning jobs, uploads and vector stores: their handlers use the helpers above.
+from ._storage_routes import STORAGE_ROUTES  # noqa: E402
+
+_ROUTES.extend(STORAGE_ROUTES)
+
+
 def route(fake: FakeOpenAIServer, request: RecordedRequest) -> Outcome:
     """Answer a request; paths are accepted with or without the ``/v1`` prefix."""
     path = request.path[3:] if request.path.startswith("/v1/") else request.path

@@ -16,6 +16,7 @@ from ._records import RecordedRequest
 from ._replies import Reply, ReplySource, default_reply
 from ._response_store import ResponseStore
 from ._routes import JsonOutcome, route
+from ._storage import Storage
 from ._store import BatchStore, FileStore
 
 __all__ = ["DEFAULT_MODELS", "FakeOpenAIServer"]
@@ -68,6 +69,7 @@ class FakeOpenAIServer:
         self.response_headers: dict[str, str] = {}
         self._files = FileStore()
         self._batches = BatchStore(self._files, self._run_batch_line)
+        self._storage = Storage(self._files)  # fine-tuning jobs, uploads, vector stores
         self._responses = ResponseStore()
 
     # --- lifecycle --------------------------------------------------------------------------------------
