@@ -6,7 +6,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 pkg="$(cd "$here/../.." && pwd)"
 out="$(mktemp -d)"
 DISCRIMINATE="${DISCRIMINATE:-1}" python "$here/gen.py" "$out/cacheai"
-cp "$here/hand/response_stream_event_parsing.py" "$out/cacheai/types/responses/"
+cp -r "$here/hand/." "$out/cacheai/types/"  # the hand-written modules, laid out as in types/
 python "$here/dedupe_aliases.py" "$out/cacheai/types"
 rm -rf "$pkg/src/cacheai/types" && mkdir -p "$pkg/src/cacheai/types"
 cp -r "$out/cacheai/types/." "$pkg/src/cacheai/types/"

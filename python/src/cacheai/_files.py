@@ -6,7 +6,7 @@ import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, TypeAlias, Union
+from typing import IO, TypeAlias
 
 import requests.models
 
@@ -14,7 +14,7 @@ from ._utils import flatten_params
 
 __all__ = ["FileContent", "FileTypes", "encode_multipart", "read_file_input"]
 
-FileContent: TypeAlias = Union[IO[bytes], bytes, "os.PathLike[str]"]
+FileContent: TypeAlias = IO[bytes] | bytes | os.PathLike[str]
 FileTypes: TypeAlias = (
     FileContent
     | tuple[str | None, FileContent]
