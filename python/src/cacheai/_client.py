@@ -46,12 +46,15 @@ if TYPE_CHECKING:
     from .cache import CacheLayer
     from .cache_service import CacheAIService
     from .limits import RateLimitConfig, RateLimiter
+    from .resources.audio import Audio
     from .resources.batches import Batches
     from .resources.chat import Chat
     from .resources.completions import Completions
     from .resources.embeddings import Embeddings
     from .resources.files import Files
+    from .resources.images import Images
     from .resources.models import Models
+    from .resources.moderations import Moderations
     from .resources.responses import Responses
     from .sessions import Sessions, SessionStore
     from .sessions._session import StoreHolder
@@ -435,6 +438,24 @@ class CacheAI(BatchMethods):
         from .resources.responses import Responses
 
         return Responses(self)
+
+    @cached_property
+    def moderations(self) -> Moderations:
+        from .resources.moderations import Moderations
+
+        return Moderations(self)
+
+    @cached_property
+    def images(self) -> Images:
+        from .resources.images import Images
+
+        return Images(self)
+
+    @cached_property
+    def audio(self) -> Audio:
+        from .resources.audio import Audio
+
+        return Audio(self)
 
     @cached_property
     def sessions(self) -> Sessions:

@@ -48,7 +48,8 @@ METHODS = sorted(_methods(CACHEAI))
 
 def test_every_resource_is_walked() -> None:
     resources = {path[0] for path in METHODS}
-    assert resources == {"batches", "chat", "completions", "embeddings", "files", "models", "responses"}
+    assert resources >= {"audio", "batches", "chat", "completions", "embeddings", "files", "images", "models"}
+    assert resources >= {"moderations", "responses"}
     assert len(METHODS) >= 25
 
 
