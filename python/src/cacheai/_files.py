@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import mimetypes
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -60,8 +61,10 @@ def encode_multipart(fields: Mapping[str, object], files: list[tuple[str, FileTy
     parts = []
     for field, file in files:
         name, data, content_type = read_file_input(file, field)
-        # openai labels a part without a given type application/octet-stream
-        parts.append((field, (name, data, content_type or "application/octet-stream")))
+        # as openai (httpx) does: a part without a given type is typed by its file name's extension, else
+        # application/octet-stream
+        content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        parts.append((field, (name, data, content_type)))
     # requests' own multipart encoder (not in its type stubs): one way to build a form, shared with requests.
     encode_files = getattr(requests.models.RequestEncodingMixin, "_encode_files")  # noqa: B009
     body, content_type = encode_files(parts, form)
