@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Literal, overload
 
-from typing_extensions import Required, Unpack
+from typing_extensions import Required, Unpack, deprecated
 
 from .._files import FileTypes
 from .._params import check_params
@@ -87,6 +87,7 @@ _FILE_PARAMS = ("image", "markup", "mask")
 class Images(SyncAPIResource):
     """Image generation (``generate``), editing (``edit``) and variations (``create_variation``)."""
 
+    @deprecated("deprecated")
     def create_variation(
         self,
         *,
@@ -99,7 +100,11 @@ class Images(SyncAPIResource):
         **options: Unpack[CallOptions],
     ) -> ImagesResponse:
         """Variations of ``image`` (a path, bytes, a binary file object or a ``(filename, content)`` tuple),
-        uploaded as multipart form data."""
+        uploaded as multipart form data.
+
+        Deprecated, as in openai (a ``DeprecationWarning``): OpenAI has retired the endpoint; use ``edit`` with a
+        GPT Image model and a prompt. Servers that keep the legacy contract (and the fake server) still answer.
+        """
         fields = strip_not_given(
             {"model": model, "n": n, "response_format": response_format, "size": size, "user": user}
         )

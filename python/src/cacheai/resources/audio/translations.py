@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Literal, overload
 
-from typing_extensions import Unpack
+from typing_extensions import Unpack, deprecated
 
 from ..._files import FileTypes
 from ..._resource import CallOptions, SyncAPIResource, make_options
@@ -21,6 +21,7 @@ _Format = Literal["json", "text", "srt", "verbose_json", "vtt"]
 
 class Translations(SyncAPIResource):
     @overload
+    @deprecated("deprecated", category=None)
     def create(
         self,
         *,
@@ -33,6 +34,7 @@ class Translations(SyncAPIResource):
     ) -> Translation: ...
 
     @overload
+    @deprecated("deprecated", category=None)
     def create(
         self,
         *,
@@ -45,6 +47,7 @@ class Translations(SyncAPIResource):
     ) -> TranslationVerbose: ...
 
     @overload
+    @deprecated("deprecated", category=None)
     def create(
         self,
         *,
@@ -57,6 +60,7 @@ class Translations(SyncAPIResource):
     ) -> str: ...
 
     @overload
+    @deprecated("deprecated", category=None)
     def create(
         self,
         *,
@@ -68,6 +72,7 @@ class Translations(SyncAPIResource):
         **options: Unpack[CallOptions],
     ) -> Translation | TranslationVerbose | str: ...
 
+    @deprecated("deprecated")
     def create(
         self,
         *,
@@ -82,6 +87,9 @@ class Translations(SyncAPIResource):
 
         The result follows ``response_format``: a ``Translation`` for ``json`` (the default),
         ``TranslationVerbose`` for ``verbose_json``, and a ``str`` for ``text``, ``srt`` and ``vtt``.
+
+        Deprecated, as in openai (a ``DeprecationWarning``): OpenAI schedules the endpoint and ``whisper-1`` to
+        shut down on February 26, 2027.
         """
         fields = strip_not_given(
             {"model": model, "prompt": prompt, "response_format": response_format, "temperature": temperature}
