@@ -44,9 +44,16 @@ METHODS: dict[str, dict[str, Any]] = {
     "responses.delete": {"response_id": "r1"},
     "responses.cancel": {"response_id": "r1"},
     "responses.input_items.list": {"response_id": "r1"},
+    "moderations.create": {"input": "Hi"},
+    "images.generate": {"prompt": "a fox"},
+    "images.edit": {"image": b"png", "prompt": "a hat"},
+    "images.create_variation": {"image": b"png"},
+    "audio.speech.create": {"model": "tts-1", "voice": "alloy", "input": "Hi"},
+    "audio.transcriptions.create": {"file": b"wav", "model": "whisper-1"},
+    "audio.translations.create": {"file": b"wav", "model": "whisper-1"},
 }
 # Parameters whose right type is a file (multipart), tested with wrong types too but never with a str path.
-FILE_PARAMS = {"file"}
+FILE_PARAMS = {"file", "image", "mask", "markup"}
 
 
 def _method(client: Any, path: str) -> Callable[..., Any]:

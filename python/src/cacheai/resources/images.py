@@ -147,11 +147,13 @@ class Images(SyncAPIResource):
         fields = strip_not_given({**params, "stream": stream})
         files: list[tuple[str, FileTypes]] = []
         for name in _FILE_PARAMS:
-            value = fields.pop(name, None)
+            if name not in fields:
+                continue
+            value = fields.pop(name)
             if isinstance(value, list):
                 files.extend((f"{name}[]", item) for item in value)
-            elif value is not None:
-                files.append((name, value))  # type: ignore[arg-type]
+            else:
+                files.append((name, value))  # type: ignore[arg-type]  # a wrong type is refused, naming `name`
         return self._send("images/edits", ImageEditStreamEvent, fields, files, stream, options)  # type: ignore[no-any-return]
 
     @overload

@@ -52,6 +52,8 @@ _MISSING_MESSAGE = (
     "('file', 'model' and 'stream') arguments to be given"
 )
 _BY_FORMAT = {"json": Transcription, "verbose_json": TranscriptionVerbose, "diarized_json": TranscriptionDiarized}
+# openai takes these as any sequence, so bytes would go as their integers: refused instead (never reshaped)
+_STRING_LISTS = ("keywords", "known_speaker_names", "known_speaker_references", "languages")
 _NotStreamed = Literal[False] | Omit | NotGiven | None
 
 
@@ -131,6 +133,9 @@ class Transcriptions(SyncAPIResource):
         check_params("create", params, _CREATE_PARAMS, ("file", "model"), _MISSING_MESSAGE)
         options = split_call_options(params)
         file = params.pop("file")
+        for name in _STRING_LISTS:
+            if isinstance(params.get(name), (bytes, bytearray, memoryview)):
+                raise TypeError(f"`{name}` must be a list of strings, not {type(params[name]).__name__}")
         fields = strip_not_given({**params, "response_format": response_format, "stream": stream})
         return self._client.request(  # type: ignore[no-any-return]
             result_type(response_format, _BY_FORMAT, Transcription),
