@@ -36,12 +36,16 @@ def _missing(param: str) -> Outcome:
     return _error(f"Missing required parameter: '{param}'.", param)
 
 
-def _form(request: RecordedRequest) -> dict[str, Any] | None:
-    return (
-        request.body
-        if isinstance(request.body, dict) and "multipart" in request.headers.get("content-type", "")
-        else None
-    )
+def _form(request: RecordedRequest, *required: str) -> dict[str, Any] | Outcome:
+    """The multipart form of ``request``, or OpenAI's 400 when it is not one or lacks a ``required`` field (a
+    file or text; ``name[]`` counts for ``name``)."""
+    form = request.body
+    if not isinstance(form, dict) or "multipart" not in request.headers.get("content-type", ""):
+        return _error("This endpoint expects a multipart/form-data body.")
+    for name in required:
+        if not form.get(name) and not form.get(f"{name}[]"):
+            return _missing(name)
+    return form
 
 
 # --- moderations ----------------------------------------------------------------------------------------
@@ -181,22 +185,14 @@ def generate_images(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Matc
 
 
 def edit_images(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    form = _form(request)
-    if form is None:
-        return _error("This endpoint expects a multipart/form-data body.")
-    if not isinstance(form.get("image"), bytes) and not form.get("image[]"):
-        return _missing("image")
-    if not form.get("prompt"):
-        return _missing("prompt")
-    return _answer_images(fake, form, "image_edit")
+    form = _form(request, "image", "prompt")
+    return form if not isinstance(form, dict) else _answer_images(fake, form, "image_edit")
 
 
 def image_variations(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    form = _form(request)
-    if form is None:
-        return _error("This endpoint expects a multipart/form-data body.")
-    if not isinstance(form.get("image"), bytes):
-        return _missing("image")
+    form = _form(request, "image")
+    if not isinstance(form, dict):
+        return form
     return _answer_images(fake, {**form, "model": form.get("model") or "dall-e-2"}, "")
 
 
@@ -239,13 +235,9 @@ def _transcript(fake: FakeOpenAIServer, request: RecordedRequest, form: Mapping[
 
 
 def _audio_to_text(fake: FakeOpenAIServer, request: RecordedRequest, task: str) -> Outcome:
-    form = _form(request)
-    if form is None:
-        return _error("This endpoint expects a multipart/form-data body.")
-    if not isinstance(form.get("file"), bytes):
-        return _missing("file")
-    if not form.get("model"):
-        return _missing("model")
+    form = _form(request, "file", "model")
+    if not isinstance(form, dict):
+        return form
     response_format = form.get("response_format") or "json"
     allowed = _AUDIO_FORMATS if task == "transcribe" else _AUDIO_FORMATS[:-1]
     if response_format not in allowed:
