@@ -25,7 +25,13 @@ Endpoints (with or without the ``/v1`` prefix)
     deterministic unit vectors of any ``dimensions``), ``POST|GET /files``, ``GET|DELETE /files/{id}``,
     ``GET /files/{id}/content``, ``POST|GET /batches``, ``GET /batches/{id}`` (each retrieval moves a batch
     validating -> in_progress -> completed; on completion every input line runs through the fake model
-    into an output file), ``POST /batches/{id}/cancel``, ``POST /responses`` (+ stream).
+    into an output file), ``POST /batches/{id}/cancel``, ``POST /responses`` (+ stream),
+    ``POST /moderations`` (flags a category when the text has a trigger word: "attack", "idiot", ...),
+    ``POST /images/generations|edits|variations`` (grey PNGs of the asked ``size``, ``b64_json`` or URLs for
+    dall-e models, partial-image streams), ``POST /audio/speech`` (WAV/PCM/MP3 silence, 0.3 s a word;
+    ``stream_format="sse"``), ``POST /audio/transcriptions|translations`` (multipart; every
+    ``response_format``, streamed deltas; the transcript is the scripted reply, else
+    ``"Fake transcript of <file name>."``). Array form fields (``include[]``) are recorded as lists.
 
 The default model (deterministic)
     Chat: ``"Echo: <last user message>"``; with ``tools`` and a user message last, it calls the named

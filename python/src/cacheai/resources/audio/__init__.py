@@ -13,6 +13,8 @@ __all__ = ["Audio", "Speech", "Transcriptions", "Translations"]
 
 
 class Audio(SyncAPIResource):
+    """Text to speech (``speech``) and speech to text (``transcriptions``, ``translations``)."""
+
     @cached_property
     def speech(self) -> Speech:
         return Speech(self._client)

@@ -17,6 +17,8 @@ __all__ = ["Speech"]
 
 
 class Speech(SyncAPIResource):
+    """Text to spoken audio: ``create`` returns the audio as a ``BinaryAPIResponse``."""
+
     def create(
         self,
         *,

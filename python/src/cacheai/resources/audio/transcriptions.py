@@ -58,6 +58,8 @@ _NotStreamed = Literal[False] | Omit | NotGiven | None
 
 
 class Transcriptions(SyncAPIResource):
+    """Audio to text in its own language: ``create`` (JSON models, ``str`` for text formats, or a stream)."""
+
     @overload
     def create(
         self,

@@ -20,6 +20,8 @@ _Format = Literal["json", "text", "srt", "verbose_json", "vtt"]
 
 
 class Translations(SyncAPIResource):
+    """Audio to English text: ``create`` (JSON models or ``str`` for text formats)."""
+
     @overload
     @deprecated("deprecated", category=None)
     def create(
