@@ -59,9 +59,9 @@ PKG_EXTRA = {
         ("parsed_function_tool_call", ["ParsedFunction", "ParsedFunctionToolCall"]),
     ],
     "openai.types.responses": [
-        ("response_stream_event_parsing", ["ResponseUnknownEvent", "parse_response_stream_event"]),
         ("parsed_response", ["ParsedResponse", "ParsedResponseFunctionToolCall", "ParsedResponseOutputMessage",
                              "ParsedResponseOutputText"]),
+        ("response_stream_event_parsing", ["ResponseUnknownEvent", "parse_response_stream_event"]),
     ],
 }
 

@@ -9,8 +9,9 @@ from openai_reference import check_installed
 check_installed()  # the installed openai must be the pinned reference
 import openai
 from openai._models import BaseModel as OBM
-from openai._types import FileTypes as _OpenAIFileTypes, SequenceNotStr
-_FILE_ARGS = set(get_args(_OpenAIFileTypes))
+from openai._types import SequenceNotStr
+from openai._types import FileTypes as _OPENAI_FILE_TYPES
+_FILE_ARGS = set(get_args(_OPENAI_FILE_TYPES))
 
 OUT = sys.argv[1]
 ROOTS = {
@@ -131,6 +132,17 @@ import pkgutil
 for _pkg in ("openai.types.shared", "openai.types.shared_params"):
     for _info in pkgutil.iter_modules(importlib.import_module(_pkg).__path__):
         ROOT_MODULES.append(f"{_pkg}.{_info.name}")
+# Fine-tuning jobs, uploads, vector stores and webhooks: every module of their packages, and their top-level ones.
+for _pkg in ("openai.types.fine_tuning", "openai.types.fine_tuning.jobs", "openai.types.uploads",
+             "openai.types.vector_stores", "openai.types.webhooks"):
+    for _info in pkgutil.iter_modules(importlib.import_module(_pkg).__path__):
+        if not _info.ispkg:
+            ROOT_MODULES.append(f"{_pkg}.{_info.name}")
+ROOT_MODULES += [f"openai.types.{_name}" for _name in (
+    "upload", "upload_create_params", "upload_complete_params", "vector_store", "vector_store_deleted",
+    "vector_store_create_params", "vector_store_update_params", "vector_store_list_params",
+    "vector_store_search_params", "vector_store_search_response", "file_chunking_strategy",
+    "file_chunking_strategy_param", "file_content")]
 for modname in ROOT_MODULES:
     add_module(modname)
 for pkg, names in ROOTS.items():
@@ -177,6 +189,8 @@ alias_of = {}  # id of alias value -> (module, name) for exported aliases, used 
 def render(ctx, t, top=False):
     if t is type(None) or t is None:
         return "None"
+    if t == _OPENAI_FILE_TYPES:  # a file to upload: cacheai's own alias (path, bytes, file object or tuple)
+        return ref_name(ctx, "openai._files", "FileTypes")
     if t in (str, int, float, bool, object, bytes):
         n = t.__name__
         if n in ctx.shadow:
@@ -197,10 +211,9 @@ def render(ctx, t, top=False):
             return f"Annotated[{inner}, Field(discriminator={disc!r})]"
         return inner
     if o in (Union, pytypes.UnionType):
-        if _FILE_ARGS <= set(args):  # openai's FileTypes (flattened into the union): cacheai's own alias
-            ctx.imports[("cacheai._files", "FileTypes")] = "FileTypes"
+        if _FILE_ARGS <= set(args):  # FileTypes flattened into a wider union (`FileTypes | Sequence[FileTypes]`)
             others = [render(ctx, a) for a in args if a not in _FILE_ARGS]
-            return " | ".join(["FileTypes", *others])
+            return " | ".join([ref_name(ctx, "openai._files", "FileTypes"), *others])
         rest = tuple(a for a in args if a is not type(None))
         key = Union[rest] if len(rest) > 1 else None
         if key is not None and not top:

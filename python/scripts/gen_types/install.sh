@@ -6,7 +6,9 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 pkg="$(cd "$here/../.." && pwd)"
 out="$(mktemp -d)"
 DISCRIMINATE="${DISCRIMINATE:-1}" python "$here/gen.py" "$out/cacheai"
-cp -r "$here/hand/." "$out/cacheai/types/"  # the hand-written modules, laid out as in types/
+# The hand-written modules (hand/<package>/<module>.py) go into the generated packages as they are.
+cp "$here/hand/chat/"*.py "$out/cacheai/types/chat/"
+cp "$here/hand/responses/"*.py "$out/cacheai/types/responses/"
 python "$here/dedupe_aliases.py" "$out/cacheai/types"
 rm -rf "$pkg/src/cacheai/types" && mkdir -p "$pkg/src/cacheai/types"
 cp -r "$out/cacheai/types/." "$pkg/src/cacheai/types/"

@@ -15,7 +15,7 @@ from ._utils import flatten_params
 
 __all__ = ["FileContent", "FileTypes", "encode_multipart", "read_file_input"]
 
-FileContent: TypeAlias = IO[bytes] | bytes | os.PathLike[str]
+FileContent: TypeAlias = IO[bytes] | bytes | os.PathLike[str]  # not a string: TypedDicts resolve it elsewhere
 FileTypes: TypeAlias = (
     FileContent
     | tuple[str | None, FileContent]

@@ -10,6 +10,7 @@ from cacheai._lazy import lazy_exports
 if TYPE_CHECKING:
     from .audio_model import AudioModel
     from .audio_response_format import AudioResponseFormat
+    from .auto_file_chunking_strategy_param import AutoFileChunkingStrategyParam
     from .batch import Batch
     from .batch_error import BatchError
     from .batch_request_counts import BatchRequestCounts
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
     from .embedding import Embedding
     from .embedding_create_params import EmbeddingCreateParams
     from .embedding_model import EmbeddingModel
+    from .file_chunking_strategy import FileChunkingStrategy
+    from .file_chunking_strategy_param import FileChunkingStrategyParam
+    from .file_content import FileContent
     from .file_deleted import FileDeleted
     from .file_object import FileObject
     from .file_purpose import FilePurpose
@@ -46,6 +50,7 @@ if TYPE_CHECKING:
     from .moderation_model import ModerationModel
     from .moderation_multi_modal_input_param import ModerationMultiModalInputParam
     from .moderation_text_input_param import ModerationTextInputParam
+    from .other_file_chunking_strategy_object import OtherFileChunkingStrategyObject
     from .shared import (
         AllModels,
         ChatModel,
@@ -70,11 +75,26 @@ if TYPE_CHECKING:
         ResponseFormatTextPython,
         ResponsesModel,
     )
+    from .static_file_chunking_strategy import StaticFileChunkingStrategy
+    from .static_file_chunking_strategy_object import StaticFileChunkingStrategyObject
+    from .static_file_chunking_strategy_object_param import StaticFileChunkingStrategyObjectParam
+    from .static_file_chunking_strategy_param import StaticFileChunkingStrategyParam
+    from .upload import Upload
+    from .upload_complete_params import UploadCompleteParams
+    from .upload_create_params import UploadCreateParams
+    from .vector_store import VectorStore
+    from .vector_store_create_params import VectorStoreCreateParams
+    from .vector_store_deleted import VectorStoreDeleted
+    from .vector_store_list_params import VectorStoreListParams
+    from .vector_store_search_params import VectorStoreSearchParams
+    from .vector_store_search_response import VectorStoreSearchResponse
+    from .vector_store_update_params import VectorStoreUpdateParams
 
 __all__ = [
     "AllModels",
     "AudioModel",
     "AudioResponseFormat",
+    "AutoFileChunkingStrategyParam",
     "Batch",
     "BatchError",
     "BatchRequestCounts",
@@ -96,6 +116,9 @@ __all__ = [
     "EmbeddingCreateParams",
     "EmbeddingModel",
     "ErrorObject",
+    "FileChunkingStrategy",
+    "FileChunkingStrategyParam",
+    "FileContent",
     "FileDeleted",
     "FileObject",
     "FilePurpose",
@@ -124,6 +147,7 @@ __all__ = [
     "ModerationMultiModalInputParam",
     "ModerationTextInputParam",
     "OAuthErrorCode",
+    "OtherFileChunkingStrategyObject",
     "Reasoning",
     "ReasoningEffort",
     "ResponseFormatJSONObject",
@@ -132,12 +156,27 @@ __all__ = [
     "ResponseFormatTextGrammar",
     "ResponseFormatTextPython",
     "ResponsesModel",
+    "StaticFileChunkingStrategy",
+    "StaticFileChunkingStrategyObject",
+    "StaticFileChunkingStrategyObjectParam",
+    "StaticFileChunkingStrategyParam",
+    "Upload",
+    "UploadCompleteParams",
+    "UploadCreateParams",
+    "VectorStore",
+    "VectorStoreCreateParams",
+    "VectorStoreDeleted",
+    "VectorStoreListParams",
+    "VectorStoreSearchParams",
+    "VectorStoreSearchResponse",
+    "VectorStoreUpdateParams",
 ]
 
 _MODULE_OF: dict[str, str] = {
     "AllModels": ".shared",
     "AudioModel": ".audio_model",
     "AudioResponseFormat": ".audio_response_format",
+    "AutoFileChunkingStrategyParam": ".auto_file_chunking_strategy_param",
     "Batch": ".batch",
     "BatchError": ".batch_error",
     "BatchRequestCounts": ".batch_request_counts",
@@ -159,6 +198,9 @@ _MODULE_OF: dict[str, str] = {
     "EmbeddingCreateParams": ".embedding_create_params",
     "EmbeddingModel": ".embedding_model",
     "ErrorObject": ".shared",
+    "FileChunkingStrategy": ".file_chunking_strategy",
+    "FileChunkingStrategyParam": ".file_chunking_strategy_param",
+    "FileContent": ".file_content",
     "FileDeleted": ".file_deleted",
     "FileObject": ".file_object",
     "FilePurpose": ".file_purpose",
@@ -187,6 +229,7 @@ _MODULE_OF: dict[str, str] = {
     "ModerationMultiModalInputParam": ".moderation_multi_modal_input_param",
     "ModerationTextInputParam": ".moderation_text_input_param",
     "OAuthErrorCode": ".shared",
+    "OtherFileChunkingStrategyObject": ".other_file_chunking_strategy_object",
     "Reasoning": ".shared",
     "ReasoningEffort": ".shared",
     "ResponseFormatJSONObject": ".shared",
@@ -195,14 +238,33 @@ _MODULE_OF: dict[str, str] = {
     "ResponseFormatTextGrammar": ".shared",
     "ResponseFormatTextPython": ".shared",
     "ResponsesModel": ".shared",
+    "StaticFileChunkingStrategy": ".static_file_chunking_strategy",
+    "StaticFileChunkingStrategyObject": ".static_file_chunking_strategy_object",
+    "StaticFileChunkingStrategyObjectParam": ".static_file_chunking_strategy_object_param",
+    "StaticFileChunkingStrategyParam": ".static_file_chunking_strategy_param",
+    "Upload": ".upload",
+    "UploadCompleteParams": ".upload_complete_params",
+    "UploadCreateParams": ".upload_create_params",
+    "VectorStore": ".vector_store",
+    "VectorStoreCreateParams": ".vector_store_create_params",
+    "VectorStoreDeleted": ".vector_store_deleted",
+    "VectorStoreListParams": ".vector_store_list_params",
+    "VectorStoreSearchParams": ".vector_store_search_params",
+    "VectorStoreSearchResponse": ".vector_store_search_response",
+    "VectorStoreUpdateParams": ".vector_store_update_params",
 }
 # Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
 _SUBPACKAGES: tuple[str, ...] = (
     "audio",
     "chat",
+    "fine_tuning",
+    "graders",
     "responses",
     "shared",
     "shared_params",
+    "uploads",
+    "vector_stores",
+    "webhooks",
 )
 
 

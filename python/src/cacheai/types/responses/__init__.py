@@ -126,6 +126,8 @@ if TYPE_CHECKING:
     from .response_in_progress_event import ResponseInProgressEvent
     from .response_includable import ResponseIncludable
     from .response_incomplete_event import ResponseIncompleteEvent
+    from .response_input_audio import ResponseInputAudio
+    from .response_input_audio_param import ResponseInputAudioParam
     from .response_input_content import ResponseInputContent
     from .response_input_file import ResponseInputFile
     from .response_input_file_content import ResponseInputFileContent
@@ -336,6 +338,8 @@ __all__ = [
     "ResponseInProgressEvent",
     "ResponseIncludable",
     "ResponseIncompleteEvent",
+    "ResponseInputAudio",
+    "ResponseInputAudioParam",
     "ResponseInputContent",
     "ResponseInputFile",
     "ResponseInputFileContent",
@@ -548,6 +552,8 @@ _MODULE_OF: dict[str, str] = {
     "ResponseInProgressEvent": ".response_in_progress_event",
     "ResponseIncludable": ".response_includable",
     "ResponseIncompleteEvent": ".response_incomplete_event",
+    "ResponseInputAudio": ".response_input_audio",
+    "ResponseInputAudioParam": ".response_input_audio_param",
     "ResponseInputContent": ".response_input_content",
     "ResponseInputFile": ".response_input_file",
     "ResponseInputFileContent": ".response_input_file_content",
