@@ -464,6 +464,8 @@ class CacheAI(BatchMethods):
         from .resources.audio import Audio
 
         return Audio(self)
+
+    @cached_property
     def fine_tuning(self) -> FineTuning:
         from .resources.fine_tuning import FineTuning
 
