@@ -14,6 +14,7 @@ from typing import Any
 
 import openai
 import pytest
+import requests
 
 import cacheai
 from cacheai.testing import FakeOpenAIServer
@@ -95,6 +96,8 @@ def test_dall_e_answers_urls_and_its_revised_prompt(client: Any) -> None:
     (image,) = response.data
     assert image.url.endswith(".png") and image.b64_json is None and image.revised_prompt == "a fox"
     assert response.usage is None
+    downloaded = requests.get(image.url, timeout=10)  # the URL serves the image
+    assert downloaded.headers["content-type"] == "image/png" and png_size(downloaded.content) == (1024, 1024)
 
 
 def test_generate_stream_sends_partial_images_then_the_completed_one(client: Any, sdk: ModuleType) -> None:

@@ -108,7 +108,8 @@ def _images_response(fake: FakeOpenAIServer, options: Mapping[str, Any]) -> dict
     data: list[dict[str, Any]] = []
     for index in range(options["n"]):
         if options["url"]:
-            item: dict[str, Any] = {"url": f"{fake.url}/fake-images/{new_id('img_')}.{options['output_format']}"}
+            name = f"{new_id('img_')}-{options['size']}-{96 + 16 * index}"
+            item: dict[str, Any] = {"url": f"{fake.url}/fake-images/{name}.png"}
         else:
             item = {"b64_json": _b64_image(options, shade=96 + 16 * index)}
         if options["model"] == "dall-e-3":
@@ -310,7 +311,13 @@ def translations(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[s
     return _audio_to_text(fake, request, "translate")
 
 
+def image_file(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
+    """The PNG behind an image URL the fake server gave (its size and shade are in its name)."""
+    return BytesOutcome(200, media.png(int(match["w"]), int(match["h"]), int(match["shade"])), "image/png")
+
+
 MEDIA_ROUTES: list[tuple[str, re.Pattern[str], Handler]] = [
+    ("GET", re.compile(r"/fake-images/img_\w+-(?P<w>\d{1,4})x(?P<h>\d{1,4})-(?P<shade>\d{1,3})\.png"), image_file),
     ("POST", re.compile(r"/moderations"), moderations),
     ("POST", re.compile(r"/images/generations"), generate_images),
     ("POST", re.compile(r"/images/edits"), edit_images),
