@@ -52,8 +52,12 @@ if TYPE_CHECKING:
     from .resources.completions import Completions
     from .resources.embeddings import Embeddings
     from .resources.files import Files
+    from .resources.fine_tuning import FineTuning
     from .resources.models import Models
     from .resources.responses import Responses
+    from .resources.uploads import Uploads
+    from .resources.vector_stores import VectorStores
+    from .resources.webhooks import Webhooks
     from .sessions import Sessions, SessionStore
 
 __all__ = ["CacheAI", "OpenAI"]
@@ -91,6 +95,7 @@ class CacheAI(BatchMethods):
         api_key: str | Sequence[str] | KeyPool | Callable[[], str] | None = None,
         organization: str | None = None,
         project: str | None = None,
+        webhook_secret: str | None = None,
         base_url: str | NotGiven | None = NOT_GIVEN,
         timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -135,6 +140,7 @@ class CacheAI(BatchMethods):
         self._api_key: str = "" if callable(api_key) else (api_key or "")
         self._organization = organization if organization is not None else os.environ.get("OPENAI_ORG_ID")
         self._project = project if project is not None else os.environ.get("OPENAI_PROJECT_ID")
+        self.webhook_secret = webhook_secret if webhook_secret is not None else os.environ.get("OPENAI_WEBHOOK_SECRET")
         timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else coerce_timeout(timeout)  # type: ignore[assignment]
         _options.check_timeout(timeout)
         self.timeout: float | Timeout | None = timeout  # type: ignore[assignment]
@@ -149,7 +155,7 @@ class CacheAI(BatchMethods):
         self._owns_session = http_client is None
         self._session = http_client if http_client is not None else _options.new_session(connection_pool_size)
         self.default_model: str | None = default_model or os.environ.get("CACHEAI_MODEL") or None
-        self.batch_config = _wiring.batch_config(batch)
+        self._batch_config = _wiring.batch_config(batch)
         # Shared with every copy made by with_options/copy: observed rate limits, prices and the layers.
         self._state = ClientState(_wiring.coerce_prices(prices) if prices else None)
         # The optional layers, in hook order (see _layers.py): cache, circuit breaker, key pool, rate limiter.
@@ -306,6 +312,7 @@ class CacheAI(BatchMethods):
         api_key: str | Callable[[], str] | None = None,
         organization: str | None = None,
         project: str | None = None,
+        webhook_secret: str | None = None,
         base_url: str | None = None,
         timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
         http_client: requests.Session | None = None,
@@ -341,6 +348,7 @@ class CacheAI(BatchMethods):
             api_key=api_key or self._key_pool or self._api_key_provider or self._api_key,
             organization=organization or self._organization,
             project=project or self._project,
+            webhook_secret=webhook_secret or self.webhook_secret,
             base_url=base_url or self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
@@ -353,7 +361,7 @@ class CacheAI(BatchMethods):
             connection_pool_size=self._pool_size,
             retry_policy=retry_policy or self.retry_policy,
             default_model=self.default_model,
-            batch=self.batch_config,
+            batch=self._batch_config,
         )
         new._owns_session = False
         self._share_with(new)
@@ -435,6 +443,30 @@ class CacheAI(BatchMethods):
         from .resources.responses import Responses
 
         return Responses(self)
+
+    @cached_property
+    def fine_tuning(self) -> FineTuning:
+        from .resources.fine_tuning import FineTuning
+
+        return FineTuning(self)
+
+    @cached_property
+    def uploads(self) -> Uploads:
+        from .resources.uploads import Uploads
+
+        return Uploads(self)
+
+    @cached_property
+    def vector_stores(self) -> VectorStores:
+        from .resources.vector_stores import VectorStores
+
+        return VectorStores(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        from .resources.webhooks import Webhooks
+
+        return Webhooks(self)
 
     @cached_property
     def sessions(self) -> Sessions:

@@ -36,6 +36,7 @@ class Exchange:
         "answered_at",
         "answered_model",
         "body",
+        "body_canonical",
         "cache_key",
         "cached",
         "finished_at",
@@ -70,6 +71,7 @@ class Exchange:
         self.options = options
         self.request = request
         self.body = body  # the final JSON body before encoding (after extra_body), or None
+        self.body_canonical = False  # request.body is canonical_json(body) (a layer asked for sorted keys)
         self.stream = stream
         self.layers = layers
         self.owner = owner  # the HTTPManager: the client's prices and observed rate limits
@@ -117,6 +119,13 @@ class Exchange:
         if not self.cached:
             for layer in self.layers:
                 layer.abort(self, error)
+
+    def release(self) -> None:
+        """Let go of the HTTP response and the request body once ``info`` (the record) is built, which then needs
+        neither: answers kept by the thousand (``batch_generate``'s) shrink by about a third."""
+        if self.info is not None:
+            self.response = None
+            self.body = None
 
     # The record travels with results that users copy and pickle; the live request and response do not.
     def __copy__(self) -> Exchange:

@@ -5,6 +5,7 @@ Imports are deferred so that a client configured without a feature never imports
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -17,11 +18,13 @@ if TYPE_CHECKING:
     from .cache import CacheLayer
     from .cache_service import CacheAIService
     from .sessions import SessionStore
-    from .sessions._session import StoreHolder
+    from .sessions._holder import StoreHolder
 
 
 def key_pool_of(api_key: str | Sequence[str] | KeyPool) -> tuple[KeyPool | None, str | None]:
     """A pool for several keys (a list, a ``KeyPool`` or a comma-separated string), else the one key."""
+    if isinstance(api_key, str) and "," not in api_key:
+        return None, api_key  # the common case: one key, and the pool's module is never imported
     from ._keys import KeyPool, keys_from
 
     if isinstance(api_key, KeyPool):
@@ -36,13 +39,15 @@ def key_pool_of(api_key: str | Sequence[str] | KeyPool) -> tuple[KeyPool | None,
 
 
 def session_store_holder(spec: SessionStore | str | None, cache_store: object) -> StoreHolder:
-    from .sessions._session import StoreHolder
+    from .sessions._holder import StoreHolder
 
     return StoreHolder(spec, cache_store)
 
 
 def cache_of(cache: object) -> CacheLayer | CacheAIService | None:
     """The cache layer for ``cache=``: the CacheAI service, or a local cache (see ``cache/_resolve.py``)."""
+    if cache is None and not os.environ.get("CACHEAI_CACHE"):
+        return None  # no cache asked for (``cache/_resolve.py`` reads the same variable): nothing to import
     if cache is not None and not isinstance(cache, (str, bool)):
         from .cache_service import CacheAIService
 
@@ -86,9 +91,12 @@ def coerce_prices(prices: Mapping[str, Any]) -> dict[str, Price]:
     return coerced
 
 
-def batch_config(batch: BatchConfig | None) -> BatchConfig:
+def batch_config(batch: BatchConfig | None) -> BatchConfig | None:
+    """``batch=`` checked; ``None`` stays ``None`` (the default config is built on first use, not per client)."""
+    if batch is None:
+        return None
     from .batch._config import BatchConfig
 
-    if batch is not None and not isinstance(batch, BatchConfig):
+    if not isinstance(batch, BatchConfig):
         raise TypeError(f"batch must be a cacheai.batch.BatchConfig, got {type(batch).__name__}")
-    return batch or BatchConfig()
+    return batch
