@@ -6,6 +6,7 @@ exact answers (the harness checks that before timing) and that every section of 
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -100,3 +101,28 @@ def test_cache_benchmark_smoke_run_prints_every_figure(tmp_path: Path) -> None:
     for row in ("miss, cache off", "miss, cache on (memory)", "hit, memory", "hit, sqlite", "replayed from cache"):
         assert row in completed.stdout
     assert "redis" in completed.stdout and "litellm" in completed.stdout.lower()
+
+
+def test_batch_benchmark_smoke_runs_every_part() -> None:
+    completed = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "batch.py"), "--smoke", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert completed.returncode == 0, completed.stderr[-4000:]
+    report = json.loads(completed.stdout.splitlines()[-1])
+    throughput = report["throughput"]
+    names = [row["variant"] for row in throughput["rows"]]
+    assert names[:3] == [
+        "cacheai batch_generate(max_concurrent=32)",
+        "ThreadPoolExecutor(32) over openai.OpenAI",
+        "ThreadPoolExecutor(32) over cacheai.CacheAI",
+    ]
+    assert len(names) + len(throughput["notes"]) == 4  # LiteLLM ran, or a note says why not
+    assert all(row["wrong"] == 0 and row["wall_s"] > 0 for row in throughput["rows"])
+    outcomes = report["memory"]["outcomes"]
+    assert outcomes["iter"]["done"] == outcomes["list"]["done"] == 2000
+    resume = report["resume"]
+    assert resume["completed_before_kill"] >= 30 and resume["done_second"] == 60
+    assert resume["completed_resent"] == 0 and resume["sent_twice_in_one_run"] == 0

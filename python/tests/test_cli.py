@@ -17,7 +17,7 @@ import pytest
 import cacheai
 from cacheai.testing import FakeOpenAIServer
 
-SUBCOMMANDS = ["chat", "complete", "models", "embed", "serve-fake", "demo"]
+SUBCOMMANDS = ["chat", "complete", "models", "embed", "serve-fake", "demo", "batch", "cache"]
 HANG_GUARD = 60  # seconds; only stops a broken test from hanging the suite, never an assertion
 
 

@@ -120,6 +120,13 @@ class Exchange:
             for layer in self.layers:
                 layer.abort(self, error)
 
+    def release(self) -> None:
+        """Let go of the HTTP response and the request body once ``info`` (the record) is built, which then needs
+        neither: answers kept by the thousand (``batch_generate``'s) shrink by about a third."""
+        if self.info is not None:
+            self.response = None
+            self.body = None
+
     # The record travels with results that users copy and pickle; the live request and response do not.
     def __copy__(self) -> Exchange:
         return self

@@ -6,6 +6,9 @@
     cacheai embed TEXT [TEXT ...] [-m MODEL] [--dimensions N] [--json]
     cacheai serve-fake [--port PORT] [--api-key KEY] [--verbose] [--rpm N] [--tpm N] [--latency S]
     cacheai demo [-m MODEL]
+    cacheai batch prompts.jsonl -o results.jsonl [--model M] [--concurrency N] [--rpm N] [--tpm N] [--cache URL]
+                  [--batch-api]
+    cacheai cache stats|clear|path [--cache URL]
 
 Connection options (before or after the command): ``--base-url``, ``--api-key``, ``--timeout``,
 ``--max-retries``; otherwise ``CACHEAI_BASE_URL``/``CACHEAI_API_KEY``, then ``OPENAI_BASE_URL``/``OPENAI_API_KEY``
@@ -148,8 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--embedding-model", help="embedding model")
     demo.set_defaults(run=_demo)
 
+    from .batch._cli import add_batch_command
     from .cache._cli import add_cache_command
 
+    add_batch_command(commands, connection)
     add_cache_command(commands)
     return parser
 
@@ -216,10 +221,11 @@ def _root_cause(error: BaseException) -> str:
     return errno_message.group(1).strip() if errno_message else text or type(root).__name__
 
 
-def make_client(args: argparse.Namespace) -> CacheAI:
+def make_client(args: argparse.Namespace, **extra: Any) -> CacheAI:
+    """The client of the connection options; ``extra`` are more ``CacheAI`` keywords (a command's own options)."""
     from ._client import CacheAI
 
-    options: dict[str, Any] = {"api_key": args.api_key, "base_url": args.base_url}
+    options: dict[str, Any] = {"api_key": args.api_key, "base_url": args.base_url, **extra}
     if args.timeout is not None:
         options["timeout"] = args.timeout
     if args.max_retries is not None:

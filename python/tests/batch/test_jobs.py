@@ -86,7 +86,7 @@ def test_retrieval_from_a_new_process(server: FakeOpenAIServer, client: cacheai.
         f"print(c.get_batch_status({job.job_id!r}).status)\n"
         f"print('|'.join(r.content for r in c.retrieve_batch_results({job.job_id!r})))\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, timeout=60).stdout
     assert out.splitlines() == ["completed", "|".join(f"Echo: p{i}" for i in range(5))]
 
 
@@ -173,3 +173,44 @@ def test_a_server_without_the_batch_api_names_the_404(server: FakeOpenAIServer, 
     server.fail_next(1, 404, path="/batches")
     with pytest.raises(BatchError, match=r"POST /batches answered 404 .* no Batch API"):
         client.submit_batch_job(requests(1))
+
+
+@pytest.fixture
+def no_retries(server: FakeOpenAIServer) -> Iterator[cacheai.CacheAI]:
+    """The client's own retries would absorb the refusals: these are what is left after them."""
+    config = BatchConfig(polling_interval=0.0)
+    with cacheai.CacheAI(base_url=server.base_url, default_model="m", batch=config, max_retries=0) as made:
+        yield made
+
+
+def test_wait_backs_off_when_the_server_asks(server: FakeOpenAIServer, no_retries: cacheai.CacheAI) -> None:
+    from cacheai.batch._jobs import wait_for_batch
+
+    client = no_retries
+    job = client.submit_batch_job(requests(1))
+    path = f"/batches/{job.job_id}"
+    server.fail_next(1, 429, headers={"retry-after": "7"}, path=path)
+    server.fail_next(2, 429, path=path)  # no Retry-After: the wait doubles
+    server.fail_next(1, 503, headers={"retry-after-ms": "1500"}, path=path)
+    slept: list[float] = []
+    status = wait_for_batch(client, job.job_id, polling_interval=2.0, timeout=None, progress=False, sleep=slept.append)
+    assert status.status == "completed"
+    assert slept[:4] == [7.0, 4.0, 8.0, 1.5]  # then the ordinary polling interval
+    assert set(slept[4:]) <= {2.0}
+
+
+def test_wait_gives_up_at_the_timeout_while_refused(server: FakeOpenAIServer, no_retries: cacheai.CacheAI) -> None:
+    client = no_retries
+    job = client.submit_batch_job(requests(1))
+    server.fail_next(1, 429, path=f"/batches/{job.job_id}")
+    with pytest.raises(TimeoutError, match=r"still refuses status checks \(429\)") as caught:
+        client.wait_for_batch(job.job_id, timeout=0.0)
+    assert isinstance(caught.value.__cause__, cacheai.RateLimitError)
+
+
+def test_other_errors_of_a_status_check_are_raised(server: FakeOpenAIServer, no_retries: cacheai.CacheAI) -> None:
+    client = no_retries
+    job = client.submit_batch_job(requests(1))
+    server.fail_next(1, 401, path=f"/batches/{job.job_id}")
+    with pytest.raises(cacheai.AuthenticationError):
+        client.wait_for_batch(job.job_id)

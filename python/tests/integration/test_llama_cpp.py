@@ -18,6 +18,7 @@ from server_process import RunningServer
 
 import cacheai
 from cacheai import CacheAI
+from cacheai.batch import BatchError, BatchRequest
 
 COMPAT_SERVER = "llama.cpp server"
 pytestmark = pytest.mark.servers
@@ -248,3 +249,10 @@ def test_record_without_rate_limit_headers(client: CacheAI) -> None:
     list(stream)
     streamed = cacheai.info(stream)
     assert streamed.complete and streamed.ttft_ms is not None and streamed.rate_limit is None
+
+
+def test_batch_generate_works_and_the_batch_api_is_a_clear_404(client: CacheAI) -> None:
+    results = client.batch_generate(["hi", "hello", "hey"], model=MODEL, max_tokens=4, temperature=0, max_concurrent=2)
+    assert [r.completion.choices[0].finish_reason for r in results] == ["length"] * 3
+    with pytest.raises(BatchError, match=r"POST /files answered 404 .* this server has no Batch API"):
+        client.submit_batch_job([BatchRequest(prompt="hi", model=MODEL)])

@@ -11,16 +11,21 @@ proven against LiteLLM and llama.cpp.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import openai
 import pydantic
 import pytest
+import requests
+import requests.adapters
 from server_process import RunningServer
 
 import cacheai
 from cacheai import CacheAI
+from cacheai.batch import BatchConfig, BatchRequest
+from cacheai.testing import FakeOpenAIServer
 
 COMPAT_SERVER = "Prism (OpenAI OpenAPI spec)"
 pytestmark = pytest.mark.servers
@@ -442,6 +447,93 @@ def test_batches(client: CacheAI, reference: openai.OpenAI) -> None:
     conforms(client, reference, lambda c: c.batches.retrieve("batch_abc123"))
     conforms(client, reference, lambda c: c.batches.list(after="batch_0", limit=5))
     conforms(client, reference, lambda c: c.batches.cancel("batch_abc123"))
+
+
+# --- the Batch API workflow (cacheai.batch) --------------------------------------------------------------
+
+
+class RecordingAdapter(requests.adapters.HTTPAdapter):
+    """Keeps every request cacheai put on the wire (method, URL, headers, body) before sending it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.sent: list[requests.PreparedRequest] = []
+
+    def send(self, request: requests.PreparedRequest, *args: Any, **kwargs: Any) -> requests.Response:
+        self.sent.append(request.copy())
+        return super().send(request, *args, **kwargs)
+
+
+@pytest.mark.compat("Batches")
+def test_batch_workflow_requests_sent_to_prism_are_accepted(client: CacheAI) -> None:
+    # Prism answers example bodies (every batch is "validating" with id "string"), so the workflow runs as far as
+    # the spec's answers let it: the uploads and creations of a job split in two, and its status checks.
+    batch_requests = [
+        BatchRequest(prompt="Hello", model="gpt-4o-mini", max_tokens=5),
+        BatchRequest(messages=USER, model="gpt-4o", temperature=0.2, custom_id="mine"),
+        BatchRequest(prompt="Bye", model="gpt-4o-mini"),
+    ]
+    job = accepted(lambda: client.submit_batch_job(batch_requests, metadata={"run": "ci"}, max_batch_size=2))
+    assert job.request_count == 3 and len(job.batch_ids) == 2 and job.job_id.startswith("cacheai-job:")
+    status = accepted(lambda: client.get_batch_status(job.job_id))
+    assert status.status == "validating" and len(status.batches) == 2
+    with pytest.raises(TimeoutError):
+        accepted(lambda: client.wait_for_batch(job.job_id, timeout=0.0))
+
+
+@pytest.mark.compat("Batches")
+@pytest.mark.compat("Request parameters conform to the spec")
+def test_every_request_of_the_batch_workflow_conforms(prism: RunningServer) -> None:
+    # The whole workflow (split submission, status, wait, ordered results with the error file, file deletion) runs
+    # against the fake server, which plays a real batch through; every request it sent is then replayed, byte for
+    # byte, to Prism, which must accept each one (a 422 lists what the spec forbids).
+    recorder = RecordingAdapter()
+    session = requests.Session()
+    session.mount("http://", recorder)
+    with FakeOpenAIServer() as fake:
+        fake.set_batch_faults(fail_custom_ids={"request-1"})
+        config = BatchConfig(polling_interval=0.0, max_batch_size=2)
+        with CacheAI(base_url=fake.base_url, api_key="sk-fake", http_client=session, batch=config) as local:
+            batch_requests = [BatchRequest(prompt=f"p{i}", model="gpt-4o-mini", max_tokens=5) for i in range(3)]
+            job = local.submit_batch_job(batch_requests, metadata={"run": "ci"})
+            local.wait_for_batch(job.job_id)
+            results = local.retrieve_batch_results(job.job_id, delete_files=True)
+        assert [type(r).__name__ for r in results] == ["ModelResponse", "BatchItemError", "ModelResponse"]
+        prefix = fake.base_url
+    operations = sorted(
+        {f"{r.method} {re.sub(r'/(file|batch)[-_][0-9a-z]+', '/{id}', _path(r, prefix))}" for r in recorder.sent}
+    )
+    assert operations == [
+        "DELETE /files/{id}",
+        "GET /batches/{id}",
+        "GET /files/{id}/content",
+        "POST /batches",
+        "POST /files",
+    ]
+    with requests.Session() as replay:
+        for sent in recorder.sent:
+            headers = {k: v for k, v in sent.headers.items() if k.lower() not in ("host", "content-length")}
+            headers["Authorization"] = f"Bearer {prism.api_key}"
+            if sent.url is not None and sent.url.endswith("/content"):
+                headers["Accept"] = "application/json"  # the spec declares only JSON (see test_files)
+            answer = replay.request(
+                str(sent.method), prism.base_url + _path(sent, prefix), headers=headers, data=sent.body, timeout=60
+            )
+            assert answer.status_code < 400, (
+                f"OpenAI's spec rejects {sent.method} {_path(sent, prefix)} ({answer.status_code}):\n{answer.text}"
+            )
+        # The replay is validated: the same creation with a window the spec does not allow is refused.
+        create = next(r for r in recorder.sent if r.method == "POST" and _path(r, prefix) == "/batches")
+        body = {**json.loads(create.body or b"{}"), "completion_window": "1h"}
+        refused = replay.post(
+            prism.base_url + "/batches", json=body, headers={"Authorization": f"Bearer {prism.api_key}"}, timeout=60
+        )
+        assert refused.status_code == 422
+
+
+def _path(sent: requests.PreparedRequest, prefix: str) -> str:
+    assert sent.url is not None and sent.url.startswith(prefix)
+    return sent.url[len(prefix) :]
 
 
 # --- responses -------------------------------------------------------------------------------------------

@@ -1,18 +1,20 @@
 """``batch_generate``: many prompts through ``chat.completions.create`` on threads, results in input order.
 
-The calling thread coordinates: it keeps at most ``max_concurrent`` prompts in flight, taking the next prompt
-from the input only when one finishes (lazy: memory stays flat apart from the results), and it alone runs the
-progress callbacks. Each request goes through the client like any other call (retries, limiter, cache).
+``max_concurrent`` worker threads (``PromptPool``) each take the next prompt from the input as soon as they finish
+one, never more than ``2 x max_concurrent`` ahead of the results the caller has taken (lazy: memory stays flat
+apart from the results); the calling thread takes the results and alone runs the progress callbacks. Each request
+goes through the client like any other call (retries, limiter, cache).
 """
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 from collections.abc import Callable, Generator, Iterable, Mapping, Sequence, Sized
 from typing import TYPE_CHECKING, Any
 
 from .._highlevel import ModelResponse, generate_response
+from .._info import exchange_of
 from ._errors import BatchInterrupted, PartialFailureError
+from ._pool import PromptPool
 from ._progress import ProgressReporter
 
 if TYPE_CHECKING:
@@ -22,6 +24,7 @@ __all__ = ["DEFAULT_MAX_CONCURRENT", "INTERRUPT_GRACE_S", "batch_generate", "bat
 
 DEFAULT_MAX_CONCURRENT = 10
 INTERRUPT_GRACE_S = 5.0  # after Ctrl-C, how long in-flight requests may take to finish
+READ_AHEAD = 2  # the input is read at most READ_AHEAD x max_concurrent prompts ahead of the results taken
 
 Prompt = str | Sequence[Mapping[str, Any]] | Mapping[str, Any]
 
@@ -53,7 +56,25 @@ def run_one(
     max_tokens: int | None,
     create_kwargs: Mapping[str, Any],
 ) -> ModelResponse:
-    """One prompt: a string, a list of messages, or a full request dict (``messages`` plus create's keywords)."""
+    """One prompt: a string, a list of messages, or a full request dict (``messages`` plus create's keywords).
+
+    The answer's record is built, then the HTTP response it came from is let go (``Exchange.release``).
+    """
+    answer = _answer(client, prompt, model, temperature, max_tokens, create_kwargs)
+    exchange = exchange_of(answer.completion)
+    if exchange is not None:
+        exchange.release()
+    return answer
+
+
+def _answer(
+    client: CacheAI,
+    prompt: Prompt,
+    model: str | None,
+    temperature: float | None,
+    max_tokens: int | None,
+    create_kwargs: Mapping[str, Any],
+) -> ModelResponse:
     if isinstance(prompt, Mapping):
         request = dict(prompt)
         if "messages" not in request:
@@ -98,52 +119,28 @@ def batch_generate_iter(
     threads = concurrency_cap(client, max_concurrent, model)
     total = len(prompts) if isinstance(prompts, Sized) else None
     reporter = ProgressReporter(total, progress_callback, progress)
-    source = enumerate(prompts)
-    executor = cf.ThreadPoolExecutor(max_workers=threads, thread_name_prefix="cacheai-batch")
-    in_flight: dict[cf.Future[ModelResponse], int] = {}
     completed: dict[int, ModelResponse | BaseException] = {}
 
-    def submit_next() -> bool:
-        item = next(source, None)
-        if item is None:
-            return False
-        index, prompt = item
-        future = executor.submit(
-            run_one,
-            client,
-            prompt,
-            model=model,
-            temperature=temperature,
-            max_tokens=max_tokens,
-            create_kwargs=create_kwargs,
+    def work(prompt: Prompt) -> ModelResponse:
+        return run_one(
+            client, prompt, model=model, temperature=temperature, max_tokens=max_tokens, create_kwargs=create_kwargs
         )
-        in_flight[future] = index
-        return True
 
+    pool = PromptPool(enumerate(prompts), work, threads=threads, read_ahead=READ_AHEAD * threads)
     try:
         try:
-            while len(in_flight) < threads and submit_next():
-                pass
-            while in_flight:
-                finished, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
-                for future in finished:
-                    index = in_flight.pop(future)
-                    error = future.exception()
-                    result: ModelResponse | BaseException = error if error is not None else future.result()
-                    reporter.record(result)
-                    submit_next()
-                    yield index, result
+            while (item := pool.next_result()) is not None:
+                index, result = item
+                completed[index] = result  # until it is yielded: a Ctrl-C in between must not lose it
+                reporter.record(result)
+                yield index, result
+                del completed[index]
         except KeyboardInterrupt:
-            for future in in_flight:
-                future.cancel()
-            done, _ = cf.wait(in_flight, timeout=INTERRUPT_GRACE_S)
-            for future in done:
-                if not future.cancelled():
-                    error = future.exception()
-                    completed[in_flight[future]] = error if error is not None else future.result()
+            pool.stop()
+            completed.update(pool.drain(INTERRUPT_GRACE_S))
             raise BatchInterrupted(_interrupted_results(total, completed)) from None
     finally:
-        executor.shutdown(wait=False, cancel_futures=True)
+        pool.stop()
         reporter.close()
 
 

@@ -16,9 +16,10 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pydantic
 
-from .._exceptions import NotFoundError
+from .._exceptions import APIStatusError, NotFoundError
 from .._highlevel import ModelResponse, messages_from_prompt
 from .._prices import estimate_cost
+from .._retry import retry_after_seconds
 from .._usage import TokenUsage, usage_counts
 from ..types.chat import ChatCompletion
 from ._config import MAX_FILE_BYTES, MAX_FILE_REQUESTS
@@ -41,6 +42,7 @@ __all__ = [
 
 JOB_PREFIX = "cacheai-job:"
 MAX_CUSTOM_ID = 64
+MAX_BACKOFF_S = 600.0  # the longest wait between two status checks the server refused
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 BatchStatus = Literal[
     "validating", "in_progress", "finalizing", "completed", "failed", "expired", "cancelling", "cancelled"
@@ -313,9 +315,27 @@ def wait_for_batch(
     """See ``CacheAI.wait_for_batch``."""
     start = clock()
     reporter: ProgressReporter | None = None
+    throttled = 0  # status checks refused in a row (429, or an answer with Retry-After)
     try:
         while True:
-            status = get_batch_status(client, job_id)
+            try:
+                status = get_batch_status(client, job_id)
+            except APIStatusError as error:
+                delay = throttle_delay(error, polling_interval, throttled)
+                if delay is None:
+                    raise
+                throttled += 1
+                if timeout is not None:
+                    remaining = timeout - (clock() - start)
+                    if remaining <= 0:
+                        raise TimeoutError(
+                            f"batch job {job_id}: the server still refuses status checks ({error.status_code}) "
+                            f"after {timeout} s"
+                        ) from error
+                    delay = min(delay, remaining)
+                sleep(delay)
+                continue
+            throttled = 0
             if progress or progress_callback is not None:
                 if reporter is None:
                     reporter = ProgressReporter(status.request_count or None, progress_callback, progress)
@@ -338,6 +358,18 @@ def wait_for_batch(
     finally:
         if reporter is not None:
             reporter.close()
+
+
+def throttle_delay(error: APIStatusError, polling_interval: float, throttled: int) -> float | None:
+    """How long to wait after a refused status check: the server's ``Retry-After`` (``retry-after-ms``), else
+    the polling interval (at least 1 s) doubled for each refusal in a row, up to ``MAX_BACKOFF_S``; ``None`` for
+    an error that is no request to slow down (anything but a 429 or an answer with ``Retry-After``)."""
+    asked = retry_after_seconds(error.response.headers)
+    if error.status_code != 429 and asked is None:
+        return None
+    if asked is not None and asked > 0:
+        return min(asked, MAX_BACKOFF_S)
+    return float(min(max(polling_interval, 1.0) * 2.0 ** min(throttled, 30), MAX_BACKOFF_S))
 
 
 # --- results ----------------------------------------------------------------------------------------------
