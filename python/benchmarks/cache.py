@@ -3,10 +3,11 @@
     python benchmarks/cache.py            # about two minutes (LiteLLM's calls are the slow part)
     python benchmarks/cache.py --smoke    # tiny sizes, a few seconds
 
-Figures (client CPU and wall time per call, median over rounds, rotating order; ratios taken round by round):
-a miss with the cache off and on (every call a new request), a hit from memory, SQLite and Redis (a local
-redis-server, if installed), one Redis round trip (a ``GET`` of an entry-sized value through the store's own
-client) for the Redis bound, and per chunk, a 10k-chunk stream parsed live versus replayed from the cache.
+Figures (client CPU and wall time per call, median over 25 short rounds in a rotating order, so that a burst of
+load on a shared machine hits every case alike; ratios taken round by round): a miss with the cache off and on
+(every call a new request), a hit from memory, SQLite and Redis (a local redis-server, if installed), one Redis
+round trip (a ``GET`` of the stored entry through the store's own client) for the Redis bound, and per chunk, a
+10k-chunk stream parsed live versus replayed from the cache.
 
 Beside them, on the same requests to the same server and in the same rounds: ``litellm.completion`` without a
 cache and with ``litellm.Cache`` local (in memory), disk and redis, each ratio taken to LiteLLM's own uncached
@@ -136,10 +137,10 @@ def print_table(
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--smoke", action="store_true")
-    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--rounds", type=int, default=25)
     parser.add_argument("--no-litellm", action="store_true", help="leave LiteLLM out even if it is installed")
     args = parser.parse_args()
-    calls, chunks, rounds = (20, 200, 2) if args.smoke else (300, 10_000, args.rounds)
+    calls, chunks, rounds = (20, 200, 2) if args.smoke else (120, 10_000, args.rounds)
     litellm = None if args.no_litellm else import_litellm()
     server = BenchServer(choose_cpus()[1])
     folder = tempfile.mkdtemp()

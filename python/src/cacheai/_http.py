@@ -14,7 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Mapping
 from datetime import timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import requests
@@ -26,13 +26,11 @@ from requests.models import PreparedRequest
 from ._exceptions import APIConnectionError, APITimeoutError, make_status_error
 from ._exchange import Exchange
 from ._files import encode_multipart
+from ._layers import Layer
 from ._retry import RetryPolicy
 from ._state import ClientState
 from ._types import NotGiven, Omit, RequestOptions, Timeout, coerce_timeout
 from ._utils import encode_json, encode_query, merge_headers, redact_urls
-
-if TYPE_CHECKING:
-    from ._layers import Layer
 
 __all__ = ["HTTPManager"]
 
@@ -81,6 +79,8 @@ class HTTPManager:
         self.session = session
         self.layers = layers
         self._sort_keys = any(layer.canonical_body for layer in layers)
+        # Only the layers with per-attempt hooks are called per attempt (a cache-only client calls none).
+        self._attempt_layers = tuple(layer for layer in layers if _hooks_attempts(layer))
         self.state = state if state is not None else ClientState()
         self.base_url = base_url
         self.max_retries = max_retries
@@ -199,7 +199,7 @@ class HTTPManager:
         """The retry loop: fills in ``exchange.response`` or raises the call's final error."""
         request = exchange.request
         options = exchange.options
-        layers = exchange.layers
+        layers = self._attempt_layers
         timeout = self.timeout if isinstance(options.timeout, NotGiven) else to_requests_timeout(options.timeout)
         adapter, settings = self._origin(request.url or "")
         headers = request.headers
@@ -323,6 +323,14 @@ class HTTPManager:
             cached = (self.session.get_adapter(url), settings)
             self._origins[origin] = cached
         return cached
+
+
+def _hooks_attempts(layer: Layer) -> bool:
+    """Whether a layer overrides ``before_attempt`` or ``after_attempt`` (on its class or on itself)."""
+    return any(
+        getattr(getattr(layer, name), "__func__", None) is not getattr(Layer, name)
+        for name in ("before_attempt", "after_attempt")
+    )
 
 
 def _advice(

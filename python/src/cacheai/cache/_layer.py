@@ -40,7 +40,7 @@ log = logging.getLogger("cacheai")
 NOTE = "cache"
 EMBEDDINGS_NOTE = "cache.embeddings"
 _NO_CONTROL = CacheControl()
-_KEPT_HEADERS = frozenset({"content-type", "x-request-id", "openai-model", "openai-processing-ms"})
+_KEPT_HEADERS = ("content-type", "x-request-id", "openai-model", "openai-processing-ms")
 
 
 class _Counters:
@@ -92,7 +92,8 @@ class CacheLayer(Layer):
     # -- the hooks ---------------------------------------------------------------------------------------------
 
     def lookup(self, exchange: Exchange) -> requests.Response | None:
-        control = _control_of(exchange) or self.control
+        per_call = getattr(exchange.options, "cache", None)
+        control = self.control if per_call is None else coerce_control(per_call) or self.control
         if control.bypass:
             return None
         endpoint = self._endpoint(exchange)
@@ -103,7 +104,13 @@ class CacheLayer(Layer):
         key = self._key(exchange, exchange.body)
         exchange.cache_key = key
         if not control.refresh:
-            entry = self._guard(self.store.get, key)
+            try:
+                entry = self.store.get(key)
+            except Exception as exc:
+                entry = self._failed(exc)
+            else:
+                if self._counters.failing:
+                    self._recovered()
             if entry is not None and self._fresh(entry, control) and bool(entry.get("stream")) == exchange.stream:
                 self._counters.hit()
                 return _replay(entry, exchange)
@@ -319,29 +326,36 @@ class CacheLayer(Layer):
 
     def _guard(self, call: Any, *args: Any, failed: Any = None) -> Any:
         """Run a store call; on an error count it, log once per outage, and return ``failed``."""
-        counters = self._counters
         try:
             result = call(*args)
-        except CorruptEntryError as exc:
-            counters.error()
+        except Exception as exc:
+            return self._failed(exc, failed)
+        if self._counters.failing:
+            self._recovered()
+        return result
+
+    def _failed(self, exc: Exception, failed: Any = None) -> Any:
+        """Count a store error and log it (a corrupt entry each time, an outage once); ``failed``."""
+        counters = self._counters
+        counters.error()
+        if isinstance(exc, CorruptEntryError):
             log.warning("cacheai cache: discarded a corrupt entry (%s)", exc)
             return failed
-        except Exception as exc:
-            counters.error()
-            with counters.lock:
-                first, counters.failing = not counters.failing, True
-            if first:
-                log.warning(
-                    "cacheai cache: the store failed (%s: %s); calls go to the server until it recovers",
-                    type(exc).__name__,
-                    exc,
-                )
-            return failed
-        if counters.failing:
-            with counters.lock:
-                counters.failing = False
-            log.warning("cacheai cache: the store works again")
-        return result
+        with counters.lock:
+            first, counters.failing = not counters.failing, True
+        if first:
+            log.warning(
+                "cacheai cache: the store failed (%s: %s); calls go to the server until it recovers",
+                type(exc).__name__,
+                exc,
+            )
+        return failed
+
+    def _recovered(self) -> None:
+        counters = self._counters
+        with counters.lock:
+            counters.failing = False
+        log.warning("cacheai cache: the store works again")
 
     def __repr__(self) -> str:
         return f"CacheLayer({self.store!r})"
@@ -359,19 +373,21 @@ def _relative_path(url: str, base: str) -> str:
     return url[len(base) :] if base and url.startswith(base) else ""
 
 
-def _control_of(exchange: Exchange) -> CacheControl | None:
-    return coerce_control(getattr(exchange.options, "cache", None))
-
-
 def _deterministic(body: Mapping[str, Any]) -> bool:
     return body.get("temperature") == 0 or body.get("seed") is not None
 
 
 def _kept_headers(headers: Mapping[str, str]) -> dict[str, str]:
     """The answer headers an entry keeps (content type, request id, model, processing time)."""
-    lower_items = getattr(headers, "lower_items", None)  # requests' CaseInsensitiveDict: one pass, no lookups
-    pairs = lower_items() if lower_items is not None else ((k.lower(), v) for k, v in headers.items())
-    return {name: value for name, value in pairs if name in _KEPT_HEADERS}
+    store = getattr(headers, "_store", None)  # requests' CaseInsensitiveDict: lower-cased name -> (name, value)
+    if isinstance(store, dict):
+        kept = {}
+        for name in _KEPT_HEADERS:
+            found = store.get(name)
+            if found is not None:
+                kept[name] = found[1]
+        return kept
+    return {k.lower(): v for k, v in headers.items() if k.lower() in _KEPT_HEADERS}
 
 
 def _is_json_answer(data: bytes) -> bool:
