@@ -1,19 +1,24 @@
 """The response cache's costs, side by side in one run, against the local benchmark server.
 
-    python benchmarks/cache.py            # about a minute
+    python benchmarks/cache.py            # about two minutes (LiteLLM's calls are the slow part)
     python benchmarks/cache.py --smoke    # tiny sizes, a few seconds
 
-Figures (client CPU per call, median over rounds, rotating order; ratios taken round by round): a miss
-with the cache off and on (every call a new request), a hit from memory, SQLite and Redis (a local
-redis-server, if installed), and per chunk, a 10k-chunk stream parsed live versus replayed from the cache.
-LiteLLM's ``litellm.Cache`` is not run here: its import alone takes seconds and it wraps
-``litellm.completion``, not a client, so the figures would not compare like with like.
+Figures (client CPU and wall time per call, median over rounds, rotating order; ratios taken round by round):
+a miss with the cache off and on (every call a new request), a hit from memory, SQLite and Redis (a local
+redis-server, if installed), one Redis round trip (a ``GET`` of an entry-sized value through the store's own
+client) for the Redis bound, and per chunk, a 10k-chunk stream parsed live versus replayed from the cache.
+
+Beside them, on the same requests to the same server and in the same rounds: ``litellm.completion`` without a
+cache and with ``litellm.Cache`` local (in memory), disk and redis, each ratio taken to LiteLLM's own uncached
+call. LiteLLM is optional (never a dependency of cacheai): without it the section says "not installed".
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import itertools
+import os
 import shutil
 import socket
 import statistics
@@ -23,8 +28,9 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from measure import ratios, round_robin, timed
+from measure import Sample, Series, ratios, round_robin, timed
 from payloads import CHAT_MESSAGES, stream_model
 from run import BenchServer, choose_cpus
 
@@ -53,12 +59,88 @@ def start_redis(folder: str) -> tuple[subprocess.Popen[bytes] | None, str | None
     return None, None
 
 
+def import_litellm() -> Any:
+    """``litellm``, quiet and offline, or ``None`` if it is not installed."""
+    os.environ.setdefault("LITELLM_LOCAL_MODEL_COST_MAP", "True")  # no fetch of the price list from GitHub
+    os.environ.setdefault("LITELLM_TELEMETRY", "False")
+    try:
+        import litellm
+    except ImportError:
+        return None
+    litellm.suppress_debug_info = True
+    litellm.telemetry = False
+    return litellm
+
+
+def litellm_cases(
+    litellm: Any, base_url: str, folder: str, redis_url: str | None, counter: itertools.count[int]
+) -> tuple[dict[str, Callable[[], object]], list[str]]:
+    """LiteLLM's calls: uncached misses, misses and hits with each ``litellm.Cache`` that runs here."""
+    caches: dict[str, Any] = {}
+    skipped: list[str] = []
+    caches["local"] = litellm.Cache(type="local")
+    try:
+        caches["disk"] = litellm.Cache(type="disk", disk_cache_dir=str(Path(folder) / "litellm-disk"))
+    except Exception as exc:  # the disk backend needs diskcache, and newer LiteLLM releases removed it
+        skipped.append(f"disk ({type(exc).__name__}: {str(exc)[:80]})")
+    if redis_url is not None:
+        host, port = redis_url.removeprefix("redis://").split("/")[0].split(":")
+        caches["redis"] = litellm.Cache(type="redis", host=host, port=int(port))
+    else:
+        skipped.append("redis (no redis-server)")
+
+    def call(cache: Any, fresh: bool) -> Callable[[], object]:
+        def run() -> object:
+            litellm.cache = cache
+            seed = next(counter) if fresh else 0
+            return litellm.completion(
+                model="openai/bench",
+                api_base=base_url,
+                api_key="bench",
+                messages=CHAT_MESSAGES,
+                seed=seed,
+                caching=cache is not None,
+            )
+
+        return run
+
+    cases = {"litellm miss, no cache": call(None, True), "litellm miss, cache on (local)": call(caches["local"], True)}
+    for name, cache in caches.items():
+        fill = call(cache, False)
+        fill()
+        if getattr(fill(), "_hidden_params", {}).get("cache_hit") is not True:
+            skipped.append(f"{name} (its second call was not a hit)")
+            continue
+        cases[f"litellm hit, {name}"] = fill
+    return cases, skipped
+
+
+def print_table(
+    results: dict[str, Series], baseline: str, names: list[str], reference: str | None = None
+) -> dict[str, float]:
+    """One row per case: CPU and wall per call and the round-by-round CPU ratio to ``baseline``."""
+    base = results[baseline].cpu()
+    medians: dict[str, float] = {}
+    for name in names:
+        series = results[name]
+        ratio = statistics.median(ratios(series.cpu(), base))
+        cpu, wall = statistics.median(series.cpu()) * 1e6, statistics.median(series.wall()) * 1e6
+        medians[name] = cpu
+        extra = ""
+        if reference is not None:
+            extra = f" {statistics.median(ratios(series.cpu(), results[reference].cpu())):12.2f}"
+        print(f"{name:34} {cpu:10.1f} {wall:10.1f} {ratio:12.2f}{extra}")
+    return medians
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--smoke", action="store_true")
-    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--no-litellm", action="store_true", help="leave LiteLLM out even if it is installed")
     args = parser.parse_args()
-    calls, chunks, rounds = (20, 200, 2) if args.smoke else (400, 10_000, args.rounds)
+    calls, chunks, rounds = (20, 200, 2) if args.smoke else (300, 10_000, args.rounds)
+    litellm = None if args.no_litellm else import_litellm()
     server = BenchServer(choose_cpus()[1])
     folder = tempfile.mkdtemp()
     redis_process, redis_url = start_redis(folder)
@@ -72,8 +154,9 @@ def main() -> None:
         off, on = client(False), client(MemoryCache())
         stores: dict[str, cacheai.CacheAI] = {"memory": client(MemoryCache())}
         stores["sqlite"] = client(SQLiteCache(Path(folder) / "bench.db"))
-        if redis_url is not None:
-            stores["redis"] = client(RedisCache(redis_url))
+        redis_store = RedisCache(redis_url) if redis_url is not None else None
+        if redis_store is not None:
+            stores["redis"] = client(redis_store)
 
         def chat(c: cacheai.CacheAI, fresh: bool) -> Callable[[], object]:
             def call() -> object:
@@ -84,17 +167,53 @@ def main() -> None:
 
         for c in stores.values():
             chat(c, False)()  # fill
+            assert cacheai.info(chat(c, False)()).cached
         cases: dict[str, Callable[[], object]] = {
             "miss, cache off": chat(off, True),
             "miss, cache on (memory)": chat(on, True),
             **{f"hit, {name}": chat(c, False) for name, c in stores.items()},
         }
-        results = round_robin(list(cases), lambda name: timed(cases[name], calls, 1), rounds)
-        miss = results["miss, cache off"].cpu()
-        print(f"{'case':28} {'CPU µs/call':>12} {'÷ miss (off)':>13}")
-        for name, series in results.items():
-            ratio = statistics.median(ratios(series.cpu(), miss))
-            print(f"{name:28} {statistics.median(series.cpu()) * 1e6:12.1f} {ratio:13.2f}")
+        if redis_store is not None:
+            key = cacheai.info(chat(stores["redis"], False)()).cache_key
+            name = redis_store.prefix + str(key)
+            assert redis_store.client.get(name) is not None
+            cases["one Redis round trip (GET)"] = lambda: redis_store.client.get(name)  # the stored entry itself
+        ours = list(cases)
+        theirs: list[str] = []
+        skipped: list[str] = []
+        if litellm is not None:
+            extra, skipped = litellm_cases(litellm, base_url, folder, redis_url, counter)
+            cases.update(extra)
+            theirs = list(extra)
+        litellm_calls = max(2, calls // 6)  # one LiteLLM call costs ~15 of ours
+
+        def run_one(name: str) -> Sample:
+            return timed(cases[name], litellm_calls if name in theirs else calls, 1)
+
+        results = round_robin(list(cases), run_one, rounds)
+        print(f"{'case':34} {'CPU µs':>10} {'wall µs':>10} {'÷ miss (off)':>12}")
+        medians = print_table(results, "miss, cache off", ours)
+        miss_wall = statistics.median(results["miss, cache off"].wall()) * 1e6
+        if redis_store is not None:
+            rtt = results["one Redis round trip (GET)"]
+            hit = results["hit, redis"]
+            bound_cpu = medians["miss, cache off"] + statistics.median(rtt.cpu()) * 1e6
+            bound_wall = miss_wall + statistics.median(rtt.wall()) * 1e6
+            print(
+                f"redis hit <= miss + one round trip: CPU {medians['hit, redis']:.1f} <= {bound_cpu:.1f} µs, "
+                f"wall {statistics.median(hit.wall()) * 1e6:.1f} <= {bound_wall:.1f} µs"
+            )
+        else:
+            print("hit, redis: not measured (no redis-server)")
+
+        if litellm is None:
+            print("\nlitellm.Cache: not installed (pip install litellm to compare)")
+        else:
+            version = importlib.metadata.version("litellm")
+            print(f"\n{'LiteLLM ' + version:34} {'CPU µs':>10} {'wall µs':>10} {'÷ own miss':>12} {'÷ our miss':>12}")
+            print_table(results, "litellm miss, no cache", theirs, reference="miss, cache off")
+            for note in skipped:
+                print(f"litellm.Cache {note}: not measured")
 
         memory = stores["memory"]
         model = stream_model(chunks)
@@ -109,12 +228,12 @@ def main() -> None:
         stream(memory)()  # recorded and stored
         stream_cases = {"stream, parsed live": stream(off), "stream, replayed from cache": stream(memory)}
         sresults = round_robin(list(stream_cases), lambda name: timed(stream_cases[name], 1, chunks), rounds)
+        print(f"\n{chunks}-chunk stream {'CPU µs/chunk':>19} {'wall µs':>10} {'÷ live':>12}")
         live = sresults["stream, parsed live"].cpu()
-        print(f"\n{chunks}-chunk stream {'CPU µs/chunk':>14} {'÷ live':>8}")
         for name, series in sresults.items():
             ratio = statistics.median(ratios(series.cpu(), live))
-            print(f"{name:28} {statistics.median(series.cpu()) * 1e6:12.2f} {ratio:8.2f}")
-        print("\nlitellm.Cache: not measured here (see the module docstring)")
+            cpu, wall = statistics.median(series.cpu()) * 1e6, statistics.median(series.wall()) * 1e6
+            print(f"{name:34} {cpu:10.2f} {wall:10.2f} {ratio:12.2f}")
     finally:
         server.close()
         if redis_process is not None:

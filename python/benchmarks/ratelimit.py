@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import queue
 import subprocess
@@ -36,10 +37,17 @@ from pathlib import Path
 from typing import Any
 
 import requests
+from payloads import CHAT_MESSAGES as CHAT_SUITE_MESSAGES
+from payloads import CHAT_MODEL as CHAT_SUITE_MODEL
+from payloads import chat_completion_body
 
-from cacheai import CacheAI, RateLimitConfig, RateLimiter
+from cacheai import CacheAI, RateLimitConfig
+from cacheai._exchange import Exchange
+from cacheai._info import exchange_of
 from cacheai.limits import count_text_tokens, estimate_request_tokens
 from cacheai.testing import FakeOpenAIServer, FakeRateLimits
+
+CHAT_SUITE_BODY = chat_completion_body()
 
 PROMPT = " ".join(["Summarise", "the", "following", "note", "in", "one", "line:"] + ["word"] * 21)
 MAX_TOKENS = 64
@@ -252,18 +260,98 @@ def run_redis(n: int, rpm: float, tpm: float, redis_url: str | None) -> Outcome:
             redis_process.stop()
 
 
-def overhead(rounds: int) -> tuple[float, float]:
-    """Microseconds per uncontended admission (acquire + release), and the same with the token estimate."""
-    limiter = RateLimiter(RateLimitConfig(requests_per_minute=1e12, tokens_per_minute=1e12, max_concurrent=10**6))
+class CannedAdapter(requests.adapters.BaseAdapter):
+    """Answers every request with the chat suite's completion (``payloads.py``), with no network and no server."""
+
+    def send(self, request: Any, stream: bool = False, timeout: Any = None, **kwargs: Any) -> requests.Response:
+        response = requests.Response()
+        response.status_code = 200
+        response.headers["content-type"] = "application/json"
+        response._content = CHAT_SUITE_BODY
+        response.request = request
+        response.url = request.url
+        return response
+
+    def close(self) -> None:
+        pass
+
+
+def canned_client(rate_limit: RateLimitConfig | None) -> CacheAI:
+    session = requests.Session()
+    session.mount("http://", CannedAdapter())
+    return CacheAI(base_url="http://canned/v1", api_key="unused", http_client=session, rate_limit=rate_limit)
+
+
+def per_call_us(operation: Any, calls: int) -> float:
     started = time.perf_counter()
-    for _ in range(rounds):
-        limiter.release(limiter.acquire("gpt-4o-mini", 100))  # type: ignore[arg-type]
-    plain = (time.perf_counter() - started) / rounds * 1e6
-    started = time.perf_counter()
-    for _ in range(rounds):
-        limiter.release(limiter.acquire("gpt-4o-mini", estimate_request_tokens(BODY)))  # type: ignore[arg-type]
-    with_estimate = (time.perf_counter() - started) / rounds * 1e6
-    return plain, with_estimate
+    for _ in range(calls):
+        operation()
+    return (time.perf_counter() - started) / calls * 1e6
+
+
+def admission_overhead(calls: int, bursts: int) -> dict[str, float]:
+    """Microseconds per uncontended request (budgets far from full), each the minimum over ``bursts`` bursts.
+
+    - ``layer``: everything the limiter does on the HTTP path for one chat-suite request: the token estimate and
+      admission (``before_attempt``), reconcile with the usage and release (``after_attempt``), ``complete``; on
+      a real ``Exchange`` and the suite's canned response, minus making the exchange.
+    - ``client``: a whole ``chat.completions.create`` against a canned adapter (no network), with the limiter
+      minus without it, in alternating bursts: the overhead as the chat suite sees it.
+    - ``acquire_release`` and ``estimate``: the two main parts on their own.
+    Minimums, because this machine is shared: interference only ever adds time.
+    """
+    config = RateLimitConfig(requests_per_minute=1e12, tokens_per_minute=1e12, max_concurrent=10**6)
+    plain, limited = canned_client(None), canned_client(config)
+    messages: Any = CHAT_SUITE_MESSAGES
+    result = limited.chat.completions.create(model=CHAT_SUITE_MODEL, messages=messages)
+    exchange = exchange_of(result)
+    assert exchange is not None and exchange.response is not None
+    response = exchange.response
+    (layer,) = exchange.layers
+    limiter = limited.rate_limiter
+    assert limiter is not None and limiter.state()["*"].in_flight == 0
+
+    def new_exchange() -> Exchange:
+        assert exchange is not None
+        options, request, layers = exchange.options, exchange.request, exchange.layers
+        return Exchange(options, request, exchange.body, stream=False, layers=layers, owner=exchange.owner)
+
+    def through_layer() -> None:
+        one = new_exchange()
+        layer.before_attempt(one)
+        layer.after_attempt(one, response, None)
+        layer.complete(one)
+
+    def acquire_release() -> None:
+        assert limiter is not None
+        ticket = limiter.acquire(CHAT_SUITE_MODEL, 100)
+        assert ticket is not None
+        limiter.release(ticket, 90)
+
+    def call(client: CacheAI) -> Any:
+        return lambda: client.chat.completions.create(model=CHAT_SUITE_MODEL, messages=messages)
+
+    body = exchange.body
+    operations = {
+        "layer": through_layer,
+        "exchange": new_exchange,
+        "acquire_release": acquire_release,
+        "estimate": lambda: estimate_request_tokens(body),
+        "client": call(limited),
+        "client_without": call(plain),
+    }
+    best = dict.fromkeys(operations, math.inf)
+    for _ in range(bursts):
+        for name, operation in operations.items():
+            best[name] = min(best[name], per_call_us(operation, calls))
+    assert limiter.state()["*"].in_flight == 0  # every ticket was released
+    return {
+        "client": best["client"] - best["client_without"],
+        "layer": best["layer"] - best["exchange"],
+        "acquire_release": best["acquire_release"],
+        "estimate": best["estimate"],
+        "client_without": best["client_without"],
+    }
 
 
 def main() -> None:
@@ -275,11 +363,16 @@ def main() -> None:
     parser.add_argument("--smoke", action="store_true", help="tiny sizes: 60 RPM, 70 requests, 1 s pause")
     parser.add_argument("--redis-url", help="use this Redis instead of starting a redis-server")
     parser.add_argument("--skip", default="", help="comma-separated variants to skip: openai,cookbook,redis")
+    parser.add_argument("--overhead-only", action="store_true", help="only the uncontended admission overhead")
     parser.add_argument("--worker", nargs=6, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         base_url, redis_url, n, rpm, tpm, threads = args.worker
         worker(base_url, redis_url, int(n), float(rpm), float(tpm), int(threads))
+        return
+    if args.overhead_only:
+        for name, value in admission_overhead(200 if args.smoke else 2_000, 5 if args.smoke else 40).items():
+            print(f"{name}: {value:.2f} us per request")
         return
     if args.smoke:
         args.requests, args.rpm, args.tpm, args.pause = 70, 60, 6_000, 1.0
@@ -316,10 +409,11 @@ def main() -> None:
             f"| {o.name} | {o.server_429s} ({share:.1f} %) | {o.failed} | {o.wall:.1f} | {o.wall / ideal:.2f} | "
             f"{o.wasted_tokens} |"
         )
-    plain, with_estimate = overhead(20_000 if args.smoke else 200_000)
+    cost = admission_overhead(200 if args.smoke else 2_000, 5 if args.smoke else 40)
     print(
-        f"\nUncontended admission: {plain:.2f} us per request (acquire + release), {with_estimate:.2f} us with the "
-        "token estimate of this request"
+        f"\nUncontended admission, per chat-suite request: {cost['client']:.2f} us client CPU with the limiter minus "
+        f"without; {cost['layer']:.2f} us in the limiter's hooks (estimate + admission + reconcile + release), of "
+        f"which acquire + release {cost['acquire_release']:.2f} us and the token estimate {cost['estimate']:.2f} us"
     )
     if os.environ.get("CACHEAI_BENCH_JSON"):
         print(json.dumps([o.__dict__ for o in outcomes]))

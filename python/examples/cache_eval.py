@@ -39,17 +39,24 @@ with tempfile.TemporaryDirectory() as folder:
             hits, cost = evaluate(client)
             print(f"run {run}: {hits}/{len(QUESTIONS)} cached, cost ${cost:.6f}")
 
-    # 2. A loop killed half-way (a child process that exits after 3 answers), then resumed in a new process.
+    # 2. A loop killed half-way (a child process that dies after 3 answers), then resumed in a new process.
+    #    Each process prints, as it goes, which items it had to send to the server and which came from the cache.
     loop = (
         "import os, sys, cacheai\n"
         f"client = cacheai.CacheAI(cache={cache!r})\n"
         "for i, n in enumerate(range(100, 106)):\n"
         "    if i == int(sys.argv[1]): os._exit(1)  # killed: no cleanup, no goodbye\n"
         f"    messages = [{{'role': 'user', 'content': f'Item {{n}}'}}]\n"
-        f"    client.chat.completions.create(model={MODEL!r}, messages=messages)\n"
-        "print(client.cache.stats()['misses'], 'sent to the server')\n"
+        f"    answer = client.chat.completions.create(model={MODEL!r}, messages=messages)\n"
+        "    print('cached' if cacheai.info(answer).cached else 'sent', n, flush=True)\n"
     )
+
+    def sent(run: subprocess.CompletedProcess[str]) -> list[int]:
+        return [int(line.split()[1]) for line in run.stdout.splitlines() if line.startswith("sent ")]
+
     killed = subprocess.run([sys.executable, "-c", loop, "3"], capture_output=True, text=True)
-    print(f"first attempt died after 3 requests (exit status {killed.returncode})")
+    print(f"first attempt died after 3 requests (exit status {killed.returncode}), sent {sent(killed)}")
     resumed = subprocess.run([sys.executable, "-c", loop, "-1"], capture_output=True, text=True, check=True)
-    print(f"resumed: {resumed.stdout.strip()}, the first 3 were cache hits")
+    print(f"resumed: {len(sent(resumed))} sent to the server {sent(resumed)}, the first 3 were cache hits")
+    once = sorted(sent(killed) + sent(resumed)) == list(range(100, 106))
+    print(f"every item reached the server exactly once: {once}")

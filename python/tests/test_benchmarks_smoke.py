@@ -89,6 +89,20 @@ def test_record_benchmark_smoke_runs_before_and_after_the_record() -> None:
         assert re.search(r"\d µs", line), line
 
 
+def test_cache_benchmark_smoke_run_prints_every_figure(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, str(BENCHMARKS / "cache.py"), "--smoke"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert completed.returncode == 0, completed.stderr[-4000:]
+    for row in ("miss, cache off", "miss, cache on (memory)", "hit, memory", "hit, sqlite", "replayed from cache"):
+        assert row in completed.stdout
+    assert "redis" in completed.stdout and "litellm" in completed.stdout.lower()
+
+
 def test_batch_benchmark_smoke_runs_every_part() -> None:
     completed = subprocess.run(
         [sys.executable, str(BENCHMARKS / "batch.py"), "--smoke", "--json"],

@@ -20,7 +20,13 @@ EXPECTED_OUTPUT = {
     "streaming.py": ["Echo: Count from one to five in words.", "[18 tokens]"],
     "tool_calls.py": ["The model calls get_weather(", "Final answer: The get_weather tool returned: "],
     "embeddings.py": ["3 vectors of 1536 dimensions", "Closest document: "],
-    "cache_eval.py": ["run 1: 0/6 cached", "run 2: 6/6 cached, cost $0.000000", "resumed: 3 sent to the server"],
+    "cache_eval.py": [
+        "run 1: 0/6 cached",
+        "run 2: 6/6 cached, cost $0.000000",
+        "sent [100, 101, 102]",
+        "resumed: 3 sent to the server [103, 104, 105]",
+        "every item reached the server exactly once: True",
+    ],
     "rate_limited.py": ["500 requests, ", "; 0 refused by the server (429)", "0 in flight"],
     "sessions.py": ["Echo: Name one reason to write tests.", "Echo: And one more?", "Echo: Thanks!", "[7 messages, "],
     "error_handling.py": ["NotFoundError: status 404, code 'model_not_found', request id req_", "APIConnectionError: "],
@@ -72,6 +78,21 @@ def test_tool_call_example_sends_the_tool_result_back(server: FakeOpenAIServer) 
     final = server.requests_to("/chat/completions")[-1].json()
     assert [m["role"] for m in final["messages"]] == ["user", "assistant", "tool"]
     assert '"forecast": "sunny"' in final["messages"][-1]["content"]
+
+
+def test_cache_example_the_server_sees_each_request_once(server: FakeOpenAIServer) -> None:
+    subprocess.run(
+        [sys.executable, str(EXAMPLES / "cache_eval.py")],
+        env=example_env(server),
+        capture_output=True,
+        timeout=HANG_GUARD,
+        check=True,
+    )
+    prompts = [r.json()["messages"][-1]["content"] for r in server.requests_to("/chat/completions")]
+    # The evaluation's six questions once (its second run is all hits), the loop's six items once (three before
+    # the kill, three after the resume).
+    expected = [f"What is {n} + {n}?" for n in range(1, 7)] + [f"Item {n}" for n in range(100, 106)]
+    assert sorted(prompts) == sorted(expected)
 
 
 def test_the_fixture_example_passes_under_pytest() -> None:

@@ -338,6 +338,60 @@ def test_responses_plain_and_streamed(client: Any) -> None:
     assert [e.sequence_number for e in events] == list(range(len(events)))
 
 
+def test_created_responses_are_stored_retrieved_and_deleted(client: Any, sdk: ModuleType) -> None:
+    created = client.responses.create(model="gpt-4o", input="tell me")
+    again = client.responses.retrieve(created.id)
+    assert again.id == created.id and again.output_text == "Echo: tell me"
+    assert again.model_dump() == created.model_dump()
+    assert client.responses.delete(created.id) is None
+    with pytest.raises(sdk.NotFoundError, match=created.id):
+        client.responses.retrieve(created.id)
+    with pytest.raises(sdk.NotFoundError):
+        client.responses.delete(created.id)
+
+
+def test_store_false_responses_are_not_kept(client: Any, sdk: ModuleType) -> None:
+    created = client.responses.create(model="gpt-4o", input="tell me", store=False)
+    with pytest.raises(sdk.NotFoundError):
+        client.responses.retrieve(created.id)
+
+
+def test_a_stored_response_streams_again(client: Any) -> None:
+    created = client.responses.create(model="gpt-4o", input="tell me", stream=True)
+    first = list(created)
+    response_id = first[-1].response.id
+    replayed = list(client.responses.retrieve(response_id, stream=True))
+    assert [e.type for e in replayed] == [e.type for e in first]
+    after = list(client.responses.retrieve(response_id, stream=True, starting_after=2))
+    assert [e.sequence_number for e in after] == list(range(3, len(first)))
+    with client.responses.stream(response_id=response_id, starting_after=1) as events:
+        seen = [event.sequence_number for event in events]
+        final = events.get_final_response()
+    assert seen == list(range(2, len(first))) and final.output_text == "Echo: tell me"
+
+
+def test_input_items_of_a_stored_response(client: Any) -> None:
+    text = client.responses.create(model="gpt-4o", input="tell me")
+    (item,) = client.responses.input_items.list(text.id)
+    assert (item.type, item.role, item.content[0].type, item.content[0].text) == (
+        "message",
+        "user",
+        "input_text",
+        "tell me",
+    )
+    conversation = [
+        {"role": "user", "content": "one"},
+        {"role": "assistant", "content": "two"},
+        {"type": "message", "role": "user", "content": [{"type": "input_text", "text": "three"}]},
+    ]
+    created = client.responses.create(model="gpt-4o", input=conversation)
+    newest_first = [i.content[0].text for i in client.responses.input_items.list(created.id)]
+    assert newest_first == ["three", "two", "one"]
+    oldest_first = client.responses.input_items.list(created.id, order="asc", limit=2)
+    assert [i.content[0].text for i in oldest_first.data] == ["one", "two"] and oldest_first.has_more
+    assert [i.content[0].text for i in oldest_first] == ["one", "two", "three"]  # auto-pagination
+
+
 # --- recording and auth ---------------------------------------------------------------------------------
 
 

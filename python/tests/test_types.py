@@ -1,4 +1,4 @@
-"""cacheai.types against the installed openai 3.54 as an oracle: same fields, same parsing, same dumps."""
+"""cacheai.types against the installed openai 3.57 as an oracle: same fields, same parsing, same dumps."""
 
 from __future__ import annotations
 

@@ -54,7 +54,15 @@ EXTRA_BODY = {
         return "".join(texts)''',
 }
 PKG_EXTRA = {
-    "openai.types.responses": [("response_stream_event_parsing", ["ResponseUnknownEvent", "parse_response_stream_event"])],
+    "openai.types.chat": [
+        ("parsed_chat_completion", ["ParsedChatCompletion", "ParsedChatCompletionMessage", "ParsedChoice"]),
+        ("parsed_function_tool_call", ["ParsedFunction", "ParsedFunctionToolCall"]),
+    ],
+    "openai.types.responses": [
+        ("parsed_response", ["ParsedResponse", "ParsedResponseFunctionToolCall", "ParsedResponseOutputMessage",
+                             "ParsedResponseOutputText"]),
+        ("response_stream_event_parsing", ["ResponseUnknownEvent", "parse_response_stream_event"]),
+    ],
 }
 
 LAZY_TAIL = """

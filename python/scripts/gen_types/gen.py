@@ -10,6 +10,7 @@ check_installed()  # the installed openai must be the pinned reference
 import openai
 from openai._models import BaseModel as OBM
 from openai._types import SequenceNotStr
+from openai._types import FileTypes as _OPENAI_FILE_TYPES
 
 OUT = sys.argv[1]
 ROOTS = {
@@ -116,6 +117,17 @@ import pkgutil
 for _pkg in ("openai.types.shared", "openai.types.shared_params"):
     for _info in pkgutil.iter_modules(importlib.import_module(_pkg).__path__):
         ROOT_MODULES.append(f"{_pkg}.{_info.name}")
+# Fine-tuning jobs, uploads, vector stores and webhooks: every module of their packages, and their top-level ones.
+for _pkg in ("openai.types.fine_tuning", "openai.types.fine_tuning.jobs", "openai.types.uploads",
+             "openai.types.vector_stores", "openai.types.webhooks"):
+    for _info in pkgutil.iter_modules(importlib.import_module(_pkg).__path__):
+        if not _info.ispkg:
+            ROOT_MODULES.append(f"{_pkg}.{_info.name}")
+ROOT_MODULES += [f"openai.types.{_name}" for _name in (
+    "upload", "upload_create_params", "upload_complete_params", "vector_store", "vector_store_deleted",
+    "vector_store_create_params", "vector_store_update_params", "vector_store_list_params",
+    "vector_store_search_params", "vector_store_search_response", "file_chunking_strategy",
+    "file_chunking_strategy_param", "file_content")]
 for modname in ROOT_MODULES:
     add_module(modname)
 for pkg, names in ROOTS.items():
@@ -162,6 +174,8 @@ alias_of = {}  # id of alias value -> (module, name) for exported aliases, used 
 def render(ctx, t, top=False):
     if t is type(None) or t is None:
         return "None"
+    if t == _OPENAI_FILE_TYPES:  # a file to upload: cacheai's own alias (path, bytes, file object or tuple)
+        return ref_name(ctx, "openai._files", "FileTypes")
     if t in (str, int, float, bool, object, bytes):
         n = t.__name__
         if n in ctx.shadow:

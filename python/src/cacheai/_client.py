@@ -7,12 +7,13 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 import requests
 import requests.adapters
 from typing_extensions import Self
 
+from . import _options, _wiring
 from ._exceptions import OpenAIError
 from ._http import HTTPManager
 from ._info import attach
@@ -51,10 +52,13 @@ if TYPE_CHECKING:
     from .resources.completions import Completions
     from .resources.embeddings import Embeddings
     from .resources.files import Files
+    from .resources.fine_tuning import FineTuning
     from .resources.models import Models
     from .resources.responses import Responses
+    from .resources.uploads import Uploads
+    from .resources.vector_stores import VectorStores
+    from .resources.webhooks import Webhooks
     from .sessions import Sessions, SessionStore
-    from .sessions._session import StoreHolder
 
 __all__ = ["CacheAI", "OpenAI"]
 
@@ -91,6 +95,7 @@ class CacheAI(BatchMethods):
         api_key: str | Sequence[str] | KeyPool | Callable[[], str] | None = None,
         organization: str | None = None,
         project: str | None = None,
+        webhook_secret: str | None = None,
         base_url: str | NotGiven | None = NOT_GIVEN,
         timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
         max_retries: int = DEFAULT_MAX_RETRIES,
@@ -111,16 +116,16 @@ class CacheAI(BatchMethods):
         sessions: SessionStore | str | None = None,
         rate_limit: RateLimitConfig | Mapping[str, RateLimitConfig] | RateLimiter | None = None,
     ) -> None:
-        _check_max_retries(max_retries)
+        _options.check_max_retries(max_retries)
         if api_key is None:
             api_key = os.environ.get("CACHEAI_API_KEY") or os.environ.get("OPENAI_API_KEY")
         self._key_pool: KeyPool | None = None
         if api_key is not None and not callable(api_key):
-            self._key_pool, api_key = _key_pool_of(api_key)
+            self._key_pool, api_key = _wiring.key_pool_of(api_key)
         if base_url is None or isinstance(base_url, NotGiven):
             base_url = os.environ.get("CACHEAI_BASE_URL") or os.environ.get("OPENAI_BASE_URL") or OPENAI_BASE_URL
-        self._base_url, self._base_query = _split_base_url(base_url)
-        if not api_key and self._key_pool is None and _is_openai(self._base_url):
+        self._base_url, self._base_query = _options.split_base_url(base_url)
+        if not api_key and self._key_pool is None and _options.is_openai(self._base_url):
             raise OpenAIError(
                 "Missing credentials. Please pass an `api_key`, or set the `CACHEAI_API_KEY` or `OPENAI_API_KEY` "
                 "environment variable (OpenAI's API needs a key; for a local server, pass its `base_url`)."
@@ -135,8 +140,9 @@ class CacheAI(BatchMethods):
         self._api_key: str = "" if callable(api_key) else (api_key or "")
         self._organization = organization if organization is not None else os.environ.get("OPENAI_ORG_ID")
         self._project = project if project is not None else os.environ.get("OPENAI_PROJECT_ID")
+        self.webhook_secret = webhook_secret if webhook_secret is not None else os.environ.get("OPENAI_WEBHOOK_SECRET")
         timeout = DEFAULT_TIMEOUT if isinstance(timeout, NotGiven) else coerce_timeout(timeout)  # type: ignore[assignment]
-        _check_timeout(timeout)
+        _options.check_timeout(timeout)
         self.timeout: float | Timeout | None = timeout  # type: ignore[assignment]
         self.max_retries = max_retries
         self.retry_policy = retry_policy or DEFAULT_RETRY_POLICY
@@ -147,20 +153,20 @@ class CacheAI(BatchMethods):
         self._cert = cert
         self._pool_size = connection_pool_size
         self._owns_session = http_client is None
-        self._session = http_client if http_client is not None else _new_session(connection_pool_size)
+        self._session = http_client if http_client is not None else _options.new_session(connection_pool_size)
         self.default_model: str | None = default_model or os.environ.get("CACHEAI_MODEL") or None
-        self.batch_config = _batch_config(batch)
+        self._batch_config = _wiring.batch_config(batch)
         # Shared with every copy made by with_options/copy: observed rate limits, prices and the layers.
-        self._state = ClientState(_coerce_prices(prices) if prices else None)
+        self._state = ClientState(_wiring.coerce_prices(prices) if prices else None)
         # The optional layers, in hook order (see _layers.py): cache, circuit breaker, key pool, rate limiter.
         # Each is built here once, from its own module, and only when configured.
         layers: list[Layer] = []
         # [cache]
-        self._cache = _cache_of(cache)
+        self._cache = _wiring.cache_of(cache)
         if self._cache is not None:
             layers.append(self._cache)
         # [circuit breaker]
-        self._breaker = _breaker_of(circuit_breaker)
+        self._breaker = _wiring.breaker_of(circuit_breaker)
         if self._breaker is not None:
             layers.append(self._breaker)
         self._fallback_models = {m: tuple(chain) for m, chain in (fallback_models or {}).items()}
@@ -174,7 +180,7 @@ class CacheAI(BatchMethods):
             layers.append(make_layer(rate_limit))
         self._layers: tuple[Layer, ...] = tuple(layers)
         self._http = self._build_http()
-        self._session_store = _session_store_holder(sessions, getattr(self._cache, "store", None))
+        self._session_store = _wiring.session_store_holder(sessions, getattr(self._cache, "store", None))
 
     # -- configuration ---------------------------------------------------------------------------------------
 
@@ -223,7 +229,7 @@ class CacheAI(BatchMethods):
 
     @base_url.setter
     def base_url(self, url: str) -> None:
-        self._base_url, self._base_query = _split_base_url(url)
+        self._base_url, self._base_query = _options.split_base_url(url)
         self._http = self._build_http()
 
     @property
@@ -306,6 +312,7 @@ class CacheAI(BatchMethods):
         api_key: str | Callable[[], str] | None = None,
         organization: str | None = None,
         project: str | None = None,
+        webhook_secret: str | None = None,
         base_url: str | None = None,
         timeout: float | Timeout | NotGiven | None = NOT_GIVEN,
         http_client: requests.Session | None = None,
@@ -341,6 +348,7 @@ class CacheAI(BatchMethods):
             api_key=api_key or self._key_pool or self._api_key_provider or self._api_key,
             organization=organization or self._organization,
             project=project or self._project,
+            webhook_secret=webhook_secret or self.webhook_secret,
             base_url=base_url or self.base_url,
             timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
             max_retries=self.max_retries if isinstance(max_retries, NotGiven) else max_retries,
@@ -353,12 +361,12 @@ class CacheAI(BatchMethods):
             connection_pool_size=self._pool_size,
             retry_policy=retry_policy or self.retry_policy,
             default_model=self.default_model,
-            batch=self.batch_config,
+            batch=self._batch_config,
         )
         new._owns_session = False
         self._share_with(new)
         if cache is not None:
-            new._cache, new._layers = _cache_for_copy(self._cache, self._layers, cache)
+            new._cache, new._layers = _wiring.cache_for_copy(self._cache, self._layers, cache)
             new._http = new._build_http()
         return new
 
@@ -435,6 +443,30 @@ class CacheAI(BatchMethods):
         from .resources.responses import Responses
 
         return Responses(self)
+
+    @cached_property
+    def fine_tuning(self) -> FineTuning:
+        from .resources.fine_tuning import FineTuning
+
+        return FineTuning(self)
+
+    @cached_property
+    def uploads(self) -> Uploads:
+        from .resources.uploads import Uploads
+
+        return Uploads(self)
+
+    @cached_property
+    def vector_stores(self) -> VectorStores:
+        from .resources.vector_stores import VectorStores
+
+        return VectorStores(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        from .resources.webhooks import Webhooks
+
+        return Webhooks(self)
 
     @cached_property
     def sessions(self) -> Sessions:
@@ -659,133 +691,3 @@ class CacheAI(BatchMethods):
 
 
 OpenAI = CacheAI  # `import cacheai as openai` / `from cacheai import OpenAI`: the same class
-
-
-def _new_session(pool_size: int) -> requests.Session:
-    session = requests.Session()
-    adapter = requests.adapters.HTTPAdapter(pool_connections=10, pool_maxsize=pool_size)
-    session.mount("https://", adapter)
-    session.mount("http://", adapter)
-    return session
-
-
-def _normalize_base_url(url: str) -> str:
-    if not isinstance(url, str):
-        url = str(url)
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ValueError(f"base_url must be an http:// or https:// URL such as 'http://localhost:8000/v1', got {url!r}")
-    return url if url.endswith("/") else url + "/"
-
-
-def _split_base_url(url: str) -> tuple[str, dict[str, str]]:
-    """The base URL without its query string (trailing slash added to the path), and that query's parameters.
-
-    ``https://gw/v1?api-version=1`` gives ``("https://gw/v1/", {"api-version": "1"})``: the query is sent with
-    every request, as ``default_query`` is, and the paths are appended to ``/v1/``.
-    """
-    if not isinstance(url, str):
-        url = str(url)
-    parts = urlsplit(url)
-    query = dict(parse_qsl(parts.query, keep_blank_values=True))
-    base = urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
-    return _normalize_base_url(base if parts.query or parts.fragment else url), query
-
-
-def _is_openai(base_url: str) -> bool:
-    host = urlsplit(base_url).hostname or ""
-    return host == "api.openai.com" or host.endswith(".api.openai.com")
-
-
-def _key_pool_of(api_key: str | Sequence[str] | KeyPool) -> tuple[KeyPool | None, str | None]:
-    """A pool for several keys (a list, a ``KeyPool`` or a comma-separated string), else the one key."""
-    from ._keys import KeyPool, keys_from
-
-    if isinstance(api_key, KeyPool):
-        return api_key, None
-    keys = keys_from(api_key) if isinstance(api_key, str) and "," in api_key else api_key
-    if isinstance(keys, str):
-        return None, keys
-    keys = list(keys)
-    if len(keys) == 1:
-        return None, keys[0]
-    return KeyPool(keys), None
-
-
-def _session_store_holder(spec: SessionStore | str | None, cache_store: object) -> StoreHolder:
-    from .sessions._session import StoreHolder
-
-    return StoreHolder(spec, cache_store)
-
-
-def _cache_of(cache: object) -> CacheLayer | CacheAIService | None:
-    """The cache layer for ``cache=``: the CacheAI service, or a local cache (see ``cache/_resolve.py``)."""
-    if cache is not None and not isinstance(cache, (str, bool)):
-        from .cache_service import CacheAIService
-
-        if isinstance(cache, CacheAIService):
-            return cache
-    from .cache._resolve import build_layer
-
-    return build_layer(cache)
-
-
-def _cache_for_copy(
-    current: CacheLayer | CacheAIService | None, layers: tuple[Layer, ...], spec: object
-) -> tuple[CacheLayer | CacheAIService | None, tuple[Layer, ...]]:
-    """A ``with_options(cache=...)`` copy's cache and layers (the service has no per-call controls)."""
-    from .cache._resolve import for_copy
-    from .cache_service import CacheAIService
-
-    if not isinstance(current, CacheAIService) and not isinstance(spec, CacheAIService):
-        return for_copy(current, layers, spec)
-    new = None if spec is False else _cache_of(spec)
-    rest = tuple(layer for layer in layers if layer is not current)
-    return new, ((new,) if new is not None else ()) + rest
-
-
-def _breaker_of(config: CircuitBreakerConfig | bool | None) -> CircuitBreaker | None:
-    if config is None or config is False:
-        return None
-    from ._breaker import CircuitBreaker, CircuitBreakerConfig
-
-    if config is True:
-        return CircuitBreaker()
-    if not isinstance(config, CircuitBreakerConfig):
-        raise TypeError(f"circuit_breaker must be a CircuitBreakerConfig or True, got {type(config).__name__}")
-    return CircuitBreaker(config)
-
-
-def _coerce_prices(prices: Mapping[str, Any]) -> dict[str, Price]:
-    from ._prices import coerce_prices
-
-    coerced: dict[str, Price] = coerce_prices(prices)
-    return coerced
-
-
-def _batch_config(batch: BatchConfig | None) -> BatchConfig:
-    from .batch._config import BatchConfig
-
-    if batch is not None and not isinstance(batch, BatchConfig):
-        raise TypeError(f"batch must be a cacheai.batch.BatchConfig, got {type(batch).__name__}")
-    return batch or BatchConfig()
-
-
-def _check_max_retries(max_retries: object) -> None:
-    if max_retries is None:
-        raise TypeError(
-            "max_retries cannot be None. Use 0 to disable retries or a large integer for a larger retry budget."
-        )
-    if not isinstance(max_retries, int) or isinstance(max_retries, bool):
-        raise TypeError("max_retries must be a non-negative integer")
-    if max_retries < 0:
-        raise ValueError("max_retries must be a non-negative integer")
-
-
-def _check_timeout(timeout: object) -> None:
-    if timeout is None or isinstance(timeout, Timeout):
-        return
-    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)):
-        raise TypeError(f"timeout must be a number of seconds, a cacheai.Timeout or None, got {timeout!r}")
-    if timeout < 0:
-        raise ValueError(f"timeout must not be negative, got {timeout!r}")

@@ -46,6 +46,7 @@ __all__ = [
     "ConflictError",
     "ContentFilterFinishReasonError",
     "InternalServerError",
+    "InvalidWebhookSignatureError",
     "LengthFinishReasonError",
     "NotFoundError",
     "OpenAIError",
@@ -73,6 +74,11 @@ class OpenAIError(Exception):
 
 class ValidationError(OpenAIError, ValueError):
     """Client-side validation failed: the input cannot be sent as it is (the message says what to fix)."""
+
+
+class InvalidWebhookSignatureError(ValueError):
+    """A webhook's signature does not match its payload and secret, or its timestamp is out of the tolerance
+    (openai's class: a ``ValueError``, not an ``OpenAIError``)."""
 
 
 CacheAIError = OpenAIError

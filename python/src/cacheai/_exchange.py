@@ -36,6 +36,7 @@ class Exchange:
         "answered_at",
         "answered_model",
         "body",
+        "body_canonical",
         "cache_key",
         "cached",
         "finished_at",
@@ -70,6 +71,7 @@ class Exchange:
         self.options = options
         self.request = request
         self.body = body  # the final JSON body before encoding (after extra_body), or None
+        self.body_canonical = False  # request.body is canonical_json(body) (a layer asked for sorted keys)
         self.stream = stream
         self.layers = layers
         self.owner = owner  # the HTTPManager: the client's prices and observed rate limits

@@ -6,7 +6,7 @@ import io
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import IO, TypeAlias, Union
+from typing import IO, TypeAlias
 
 import requests.models
 
@@ -14,7 +14,7 @@ from ._utils import flatten_params
 
 __all__ = ["FileContent", "FileTypes", "encode_multipart", "read_file_input"]
 
-FileContent: TypeAlias = Union[IO[bytes], bytes, "os.PathLike[str]"]
+FileContent: TypeAlias = IO[bytes] | bytes | os.PathLike[str]  # not a string: TypedDicts resolve it elsewhere
 FileTypes: TypeAlias = (
     FileContent
     | tuple[str | None, FileContent]
@@ -29,6 +29,10 @@ def read_file_input(file: FileTypes, param: str = "file") -> tuple[str, bytes, s
     Content is read into memory so that a retried upload sends the same bytes again.
     """
     if isinstance(file, tuple):
+        if len(file) < 2:
+            raise TypeError(
+                f"`{param}` as a tuple must be (filename, content[, content_type[, headers]]), got {file!r}"
+            )
         name, content, *rest = file
         _, data, _ = read_file_input(content, param)
         content_type = rest[0] if rest else None

@@ -80,6 +80,7 @@ class HTTPManager:
     ) -> None:
         self.session = session
         self.layers = layers
+        self._sort_keys = any(layer.canonical_body for layer in layers)
         self.state = state if state is not None else ClientState()
         self.base_url = base_url
         self.max_retries = max_retries
@@ -121,7 +122,7 @@ class HTTPManager:
             fields = body if isinstance(body, Mapping) else {}
             body, headers["Content-Type"] = encode_multipart(fields, options.files)
         elif body is not None:
-            body = encode_json(body)
+            body = encode_json(body, sort_keys=self._sort_keys)
         if options.headers:
             merge_headers(headers, options.headers)
         headers["Content-Length"] = str(len(body)) if body is not None else "0"
@@ -175,6 +176,7 @@ class HTTPManager:
         layers = self.layers
         exchange = Exchange(options, request, body, stream=stream, layers=layers, owner=self)
         if layers:
+            exchange.body_canonical = self._sort_keys and options.files is None
             for layer in layers:
                 answer = layer.lookup(exchange)
                 if answer is not None:

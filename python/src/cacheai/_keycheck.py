@@ -123,8 +123,8 @@ def key_format_warnings(key: str, *, openai: bool) -> list[str]:
 
 def check_key(client: CacheAI, api_key: str | None = None, *, timeout: float = 10.0) -> KeyCheck:
     """See ``CacheAI.check_key``."""
-    from ._client import _is_openai
     from ._info import exchange_of, info
+    from ._options import is_openai as _is_openai
 
     key = api_key if api_key is not None else client.api_key
     warnings = key_format_warnings(key, openai=_is_openai(client.base_url)) if key else []

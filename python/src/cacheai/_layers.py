@@ -13,13 +13,16 @@
   or ``abort`` (it failed, or its stream broke, was closed early or was garbage-collected) for every call that
   got past ``lookup``.
 
+A layer whose ``canonical_body`` is true (the cache, which hashes the bytes about to be sent) makes the client
+encode its JSON request bodies with sorted keys, the canonical form, and ``exchange.body_canonical`` says so.
+
 A client without layers pays one emptiness check per call. Layers are built once per client and shared by its
 ``with_options`` copies; they must be thread-safe.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     import requests
@@ -31,6 +34,9 @@ __all__ = ["Layer"]
 
 class Layer:
     """Base class of a layer: every hook does nothing; override the ones you need."""
+
+    canonical_body: ClassVar[bool] = False
+    """Ask for JSON request bodies encoded with sorted keys (``cacheai.cache.canonical_json``)."""
 
     def lookup(self, exchange: Exchange) -> requests.Response | None:
         """Answer the call without sending it, or ``None`` to let it go on."""

@@ -1,6 +1,6 @@
 """The retry policy: which failures are retried and how long to wait before the next attempt.
 
-Defaults are openai 3.54's: connection errors, timeouts, 408, 409, 429 and 5xx are retried; a response header
+Defaults are openai 3.57's: connection errors, timeouts, 408, 409, 429 and 5xx are retried; a response header
 ``x-should-retry: true|false`` overrides the status rule; the wait is ``retry-after-ms``, else ``Retry-After`` (seconds
 or an HTTP date) when it lies in (0, 120] s, else exponential backoff ``min(0.5 * 2**n, 8)`` shrunk by up to 25 %
 jitter. A server that asks for a wait longer than ``max_retry_after`` is not retried: its error is raised at once.

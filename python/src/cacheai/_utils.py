@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import json.encoder
 import re
 from collections.abc import Iterable, Mapping, MutableMapping
 from datetime import date, datetime
@@ -38,7 +39,20 @@ def path_param(name: str, value: str) -> str:
 
 def strip_not_given(params: Mapping[str, object]) -> dict[str, object]:
     """Drop the parameters left as ``NOT_GIVEN``/``omit``; ``None`` stays (it is sent as ``null``)."""
-    return {k: v for k, v in params.items() if not isinstance(v, (NotGiven, Omit))}
+    # The class-name test first: only a value whose class is named like a sentinel pays the sentinel
+    # metaclass's isinstance (two Python-level checks per parameter otherwise; a subclass of cacheai's own
+    # sentinels has that metaclass, so it is caught too).
+    return {
+        k: v
+        for k, v in params.items()
+        if not (
+            (type(v).__name__ in _SENTINEL_NAMES or type(type(v)) is _SENTINEL_META) and isinstance(v, (NotGiven, Omit))
+        )
+    }
+
+
+_SENTINEL_NAMES = frozenset({"NotGiven", "Omit"})
+_SENTINEL_META = type(NotGiven)
 
 
 def encode_query(params: Mapping[str, object]) -> str:
@@ -77,26 +91,32 @@ def json_array(value: object) -> object:
     return list(value)
 
 
-def _dumps(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default).encode(
-        "utf-8"
-    )
+def _dumps(data: object, sort_keys: bool = False) -> bytes:
+    if _FAST_ENCODE:
+        # json.dumps' own C encoder, without the JSONEncoder built per call (about 2.5 µs of a chat body's 6);
+        # a fresh markers dict per call keeps the circular-reference check thread-safe.
+        encode = _c_make_encoder({}, _json_default, _encode_str, None, ":", ",", sort_keys, False, False)
+        return "".join(encode(data, 0)).encode("utf-8")
+    return json.dumps(
+        data, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_json_default, sort_keys=sort_keys
+    ).encode("utf-8")
 
 
-def encode_json(data: object) -> bytes:
+def encode_json(data: object, *, sort_keys: bool = False) -> bytes:
     """Compact UTF-8 JSON as openai sends it; NaN/Infinity are a ``ValueError``, not invalid JSON.
 
     A value JSON cannot hold (bytes, an arbitrary object) is a ``TypeError`` naming the top-level parameter.
+    ``sort_keys`` gives the canonical form the response cache hashes (``cacheai.cache.canonical_json``).
     """
     try:
-        return _dumps(data)
+        return _dumps(data, sort_keys)
     except ValueError as exc:
         raise ValueError(f"The request body cannot be sent as JSON: {exc} (NaN and Infinity are not JSON)") from exc
     except TypeError as exc:
         if isinstance(data, Mapping):
             for key, value in data.items():
                 try:
-                    _dumps(value)
+                    _dumps(value, sort_keys)
                 except TypeError:
                     raise TypeError(f"Parameter `{key}` cannot be sent as JSON: {exc}") from exc
         raise
@@ -148,3 +168,23 @@ _QUERY = re.compile(r"\?[^\s'\")]*")
 def redact_urls(text: str) -> str:
     """``text`` with every URL query string cut out (``requests`` quotes full URLs, keys included, in errors)."""
     return _QUERY.sub("?...", text)
+
+
+_c_make_encoder: Any = getattr(json.encoder, "c_make_encoder", None)
+_encode_str: Any = json.encoder.encode_basestring
+
+
+def _fast_encode_works() -> bool:
+    """Whether the C encoder is there and takes the arguments json.dumps gives it (checked once, on import)."""
+    if _c_make_encoder is None:
+        return False
+    probe = {"b": [1.0, 1, True, None, "\u00e9\u2028"], "a": {"z": 0, "y": ""}}
+    try:
+        encode = _c_make_encoder({}, _json_default, _encode_str, None, ":", ",", True, False, False)
+        fast = "".join(encode(probe, 0))
+    except Exception:
+        return False
+    return fast == json.dumps(probe, ensure_ascii=False, separators=(",", ":"), allow_nan=False, sort_keys=True)
+
+
+_FAST_ENCODE = _fast_encode_works()

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import copy
+import json
 from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cacheai.cache import make_key
+from cacheai import CacheAI, info
+from cacheai.cache import CacheConfig, make_key
+from cacheai.testing import FakeOpenAIServer
 
 URL = "https://api.example.com/v1/chat/completions"
 HEADERS = {"Authorization": "Bearer sk-1", "Content-Type": "application/json"}
@@ -98,3 +101,21 @@ def test_namespace_and_scope() -> None:
     assert make_key("POST", URL, body, HEADERS, namespace="a") != key(body)
     assert make_key("POST", URL, body, HEADERS, scope="s") != key(body)
     assert make_key("POST", URL, {**body, "user": "u"}, HEADERS, ignore_params={"user"}) == key(body)
+
+
+def test_a_clients_key_is_make_key_over_the_body_it_sent() -> None:
+    with FakeOpenAIServer() as server:
+        client = CacheAI(base_url=server.base_url, api_key="sk-1", cache="memory")
+        body = {"model": "m", "messages": [{"content": "hi", "role": "user"}], "temperature": 0.5, "seed": 1}
+        first = client.chat.completions.create(**body)  # type: ignore[call-overload]
+        sent = server.requests[-1]
+        # The wire body is the canonical form (sorted keys), and the key hashes exactly those bytes.
+        assert sent.raw_body == json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
+        assert info(first).cache_key == make_key("POST", f"{server.base_url}/chat/completions", body, HEADERS)
+        shuffled = dict(reversed(list(body.items())))
+        again = client.chat.completions.create(**shuffled)  # type: ignore[call-overload]
+        assert info(again).cached and len(server.requests) == 1
+        ignoring = CacheAI(base_url=server.base_url, cache=CacheConfig(ignore_params=frozenset({"seed"})))
+        assert info(ignoring.chat.completions.create(**body)).cache_key == make_key(  # type: ignore[call-overload]
+            "POST", f"{server.base_url}/chat/completions", {k: v for k, v in body.items() if k != "seed"}, HEADERS
+        )

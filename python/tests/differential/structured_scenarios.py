@@ -91,7 +91,7 @@ def response_with_text(text: str) -> dict[str, Any]:
 
 
 def responses_parse(client: Any, **params: Any) -> Any:
-    response = client.responses.parse(model="gpt-4o", input="Hi", **params)
+    response = client.responses.parse(**{"model": "gpt-4o", "input": "Hi", **params})
     return {"response": response.model_dump(mode="json"), "parsed": _plain(response.output_parsed)}
 
 
@@ -188,6 +188,64 @@ STRUCTURED_SCENARIOS: list[Scenario] = [
         "responses.stream: get_final_response",
         lambda c: responses_stream(c, text_format=MathResponse),
         [response_events(json.dumps(MATH))],
+    ),
+]
+
+PLAIN_TEXT_UPDATE = {"type": "configuration_update", "text": {"format": {"type": "text"}}}
+SCHEMA_UPDATE = {
+    "type": "configuration_update",
+    "text": {"format": {"type": "json_schema", "name": "Other", "schema": {"type": "object"}, "strict": True}},
+}
+
+
+def resumed_stream(client: Any, **params: Any) -> Any:
+    """A stored response's events again (``response_id``), those after ``starting_after`` only."""
+    with client.responses.stream(response_id="resp_1", **params) as events:
+        seen = [(event.type, event.sequence_number) for event in events]
+        final = events.get_final_response()
+    return {"events": seen, "parsed": _plain(final.output_parsed), "text": final.output_text}
+
+
+STRUCTURED_SCENARIOS += [
+    Scenario(
+        "responses.parse: parse_as=None leaves the output unparsed",
+        lambda c: responses_parse(c, text_format=Person, parse_as=None),
+        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    ),
+    Scenario(
+        "responses.parse: parse_as reads an updated schema",
+        lambda c: responses_parse(c, text_format=MathResponse, parse_as=Person, input=["Hi", SCHEMA_UPDATE]),
+        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    ),
+    Scenario(
+        "responses.parse: an updated schema needs parse_as",
+        lambda c: responses_parse(c, text_format=MathResponse, input=["Hi", SCHEMA_UPDATE]),
+        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    ),
+    Scenario(
+        "responses.parse: parse_as with a plain-text update refused",
+        lambda c: responses_parse(c, text_format=MathResponse, parse_as=Person, input=["Hi", PLAIN_TEXT_UPDATE]),
+        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    ),
+    Scenario(
+        "responses.parse: stream=False and verbosity sent",
+        lambda c: responses_parse(c, text_format=Person, stream=False, verbosity="low"),
+        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    ),
+    Scenario(
+        "responses.stream: resumed by response_id after starting_after",
+        lambda c: resumed_stream(c, text_format=MathResponse, starting_after=0),
+        [response_events(json.dumps(MATH))],
+    ),
+    Scenario(
+        "responses.stream: response_id with new-response arguments refused",
+        lambda c: resumed_stream(c, temperature=0.5),
+        [response_events("hi")],
+    ),
+    Scenario(
+        "responses.stream: a new response needs model",
+        lambda c: c.responses.stream(input="Hi").__enter__(),
+        [response_events("hi")],
     ),
 ]
 

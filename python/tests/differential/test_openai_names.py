@@ -103,7 +103,7 @@ OPENAI_NAMES = [
     "types", "OpenAIError", "APIError", "APIStatusError", "APIConnectionError", "APITimeoutError",
     "APIResponseValidationError", "BadRequestError", "AuthenticationError", "PermissionDeniedError",
     "NotFoundError", "ConflictError", "UnprocessableEntityError", "RateLimitError", "InternalServerError",
-    "LengthFinishReasonError", "ContentFilterFinishReasonError",
+    "LengthFinishReasonError", "ContentFilterFinishReasonError", "InvalidWebhookSignatureError",
 ]  # fmt: skip
 
 

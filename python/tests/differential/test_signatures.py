@@ -48,25 +48,13 @@ METHODS = sorted(_methods(CACHEAI))
 
 def test_every_resource_is_walked() -> None:
     resources = {path[0] for path in METHODS}
-    assert resources == {"batches", "chat", "completions", "embeddings", "files", "models", "responses"}
+    assert resources == {"batches", "chat", "completions", "embeddings", "files", "models", "responses"} | {
+        "fine_tuning", "uploads", "vector_stores", "webhooks"
+    }  # fmt: skip
     assert len(METHODS) >= 25
 
 
-# Known gap (issue 14, open): the structured-output helpers take ``**params`` instead of openai's typed keywords.
-UNTYPED_YET = {("chat", "completions", "parse"), ("chat", "completions", "stream"), ("responses", "parse"),
-               ("responses", "stream")}  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(path, marks=pytest.mark.xfail(strict=True, reason="**params, not openai's typed keywords yet"))
-        if path in UNTYPED_YET
-        else path
-        for path in METHODS
-    ],
-    ids=".".join,
-)
+@pytest.mark.parametrize("path", METHODS, ids=".".join)
 def test_same_parameters_as_openai(path: tuple[str, ...]) -> None:
     ours = parameters(_get(CACHEAI, path))
     theirs = parameters(_get(OPENAI, path))

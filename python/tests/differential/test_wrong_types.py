@@ -44,9 +44,28 @@ METHODS: dict[str, dict[str, Any]] = {
     "responses.delete": {"response_id": "r1"},
     "responses.cancel": {"response_id": "r1"},
     "responses.input_items.list": {"response_id": "r1"},
+    "fine_tuning.jobs.create": {"model": "m", "training_file": "f1"},
+    "fine_tuning.jobs.retrieve": {"fine_tuning_job_id": "j1"},
+    "fine_tuning.jobs.list": {},
+    "fine_tuning.jobs.cancel": {"fine_tuning_job_id": "j1"},
+    "fine_tuning.jobs.list_events": {"fine_tuning_job_id": "j1"},
+    "fine_tuning.jobs.checkpoints.list": {"fine_tuning_job_id": "j1"},
+    "uploads.create": {"bytes": 1, "filename": "a", "mime_type": "text/plain", "purpose": "batch"},
+    "uploads.parts.create": {"upload_id": "u1", "data": b"x"},
+    "uploads.complete": {"upload_id": "u1", "part_ids": ["p1"]},
+    "uploads.cancel": {"upload_id": "u1"},
+    "vector_stores.create": {},
+    "vector_stores.update": {"vector_store_id": "vs1"},
+    "vector_stores.list": {},
+    "vector_stores.search": {"vector_store_id": "vs1", "query": "q"},
+    "vector_stores.files.create": {"vector_store_id": "vs1", "file_id": "f1"},
+    "vector_stores.files.update": {"vector_store_id": "vs1", "file_id": "f1", "attributes": {"k": "v"}},
+    "vector_stores.files.list": {"vector_store_id": "vs1"},
+    "vector_stores.file_batches.create": {"vector_store_id": "vs1", "file_ids": ["f1"]},
+    "vector_stores.file_batches.list_files": {"vector_store_id": "vs1", "batch_id": "b1"},
 }
 # Parameters whose right type is a file (multipart), tested with wrong types too but never with a str path.
-FILE_PARAMS = {"file"}
+FILE_PARAMS = {"file", "data"}
 
 
 def _method(client: Any, path: str) -> Callable[..., Any]:

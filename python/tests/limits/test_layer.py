@@ -57,6 +57,28 @@ def test_a_non_streamed_answer_is_reconciled_with_its_usage(server: FakeOpenAISe
     assert state.in_flight == 0
 
 
+def test_a_stream_is_reconciled_with_the_usage_it_reports_when_it_ends(server: FakeOpenAIServer) -> None:
+    c = client(server, rate_limit=RateLimitConfig(tokens_per_minute=100_000))  # refills 1,667 per second
+    limiter = c.rate_limiter
+    assert limiter is not None
+
+    def tokens_left() -> float:
+        left = limiter.state()["*"].tokens_left
+        assert left is not None
+        return left
+
+    stream = c.chat.completions.create(
+        model="gpt-4o-mini", messages=MESSAGES, max_tokens=50_000, stream=True, stream_options={"include_usage": True}
+    )
+    assert tokens_left() < 60_000  # the estimate (50,000 + the prompt) is charged while the stream runs
+    usage = [chunk.usage for chunk in stream if chunk.usage is not None]
+    assert len(usage) == 1 and limiter.state()["*"].in_flight == 0
+    assert tokens_left() > 100_000 - 1_000  # refunded down to the reported usage at the end
+    without_usage = c.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES, max_tokens=50_000, stream=True)
+    list(without_usage)
+    assert tokens_left() < 60_000  # no usage reported: the estimate stays charged
+
+
 def test_the_call_timeout_bounds_the_wait(server: FakeOpenAIServer) -> None:
     c = client(server, rate_limit=RateLimitConfig(requests_per_minute=1))
     c.chat.completions.create(model="gpt-4o-mini", messages=MESSAGES)

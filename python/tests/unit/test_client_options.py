@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import requests
 
@@ -337,3 +340,22 @@ def test_api_key_setter_changes_the_header(mock_api):
 def test_resources_are_cached_per_client(client):
     assert client.chat is client.chat
     assert client.chat.completions is client.chat.completions
+
+
+def test_a_plain_client_loads_no_optional_layer() -> None:
+    """Constructing a client configured with no cache, keys, sessions or batch config imports none of them."""
+    script = (
+        "import os, sys\n"
+        "os.environ.pop('CACHEAI_CACHE', None)\n"
+        "from cacheai import CacheAI\n"
+        "before = set(sys.modules)\n"
+        "client = CacheAI(base_url='http://127.0.0.1:9/v1', api_key='sk-one')\n"
+        "client.with_options(timeout=5)\n"
+        "loaded = sorted(m for m in set(sys.modules) - before if m.startswith(('cacheai', 'pydantic')))\n"
+        "assert loaded == ['cacheai.sessions', 'cacheai.sessions._holder'], loaded\n"
+        "assert client.batch_config.max_batch_size == 50_000\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "ok"

@@ -245,7 +245,7 @@ def test_utf8_message(mock_api, client):
     assert str(error) == "Error code: 400 - modèle inconnu ✗"
 
 
-# -- agreement with openai 3.54 for the standard shape -------------------------------------------------------
+# -- agreement with openai 3.57 for the standard shape -------------------------------------------------------
 
 
 @pytest.mark.parametrize(

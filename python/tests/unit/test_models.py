@@ -1,4 +1,4 @@
-"""Response models: lenient parsing, dumps, and agreement with openai 3.54 on the same JSON (spec §7.1, §8)."""
+"""Response models: lenient parsing, dumps, and agreement with openai 3.57 on the same JSON (spec §7.1, §8)."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def via_cacheai(mock_api: Any, client: cacheai.CacheAI, payload: Any, **headers:
 
 
 def via_openai(payload: Any, *, stream: bool = False) -> Any:
-    """What openai 3.54 itself returns for the same response body (the oracle)."""
+    """What openai 3.57 itself returns for the same response body (the oracle)."""
 
     def handler(request: httpx2.Request) -> httpx2.Response:
         if stream:

@@ -1,4 +1,4 @@
-"""What goes over the wire: URL, query, headers and JSON body of a request (openai 3.54's rules, spec §2)."""
+"""What goes over the wire: URL, query, headers and JSON body of a request (openai 3.57's rules, spec §2)."""
 
 from __future__ import annotations
 
@@ -558,7 +558,7 @@ def test_extra_json_with_a_non_mapping_body_is_not_silently_dropped(mock_api, cl
     assert sent[0].json() != {"a": 1}, "the list body was replaced by extra_json"
 
 
-# -- agreement with openai 3.54 on the wire ------------------------------------------------------------------
+# -- agreement with openai 3.57 on the wire ------------------------------------------------------------------
 
 WIRE_CASES: dict[str, dict[str, object]] = {
     "minimal": {},

@@ -5,13 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .._exceptions import OpenAIError
+from .._exceptions import OpenAIError, ValidationError
 
 __all__ = ["BatchError", "BatchInterrupted", "BatchItemError", "PartialFailureError", "ValidationError"]
-
-
-class ValidationError(OpenAIError, ValueError):
-    """Batch requests that cannot be sent as given (duplicate or bad ``custom_id``, too large); nothing was uploaded."""
 
 
 class BatchError(OpenAIError):

@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Literal, cast
 
-from ._config import BatchConfig
-
 if TYPE_CHECKING:
     from .._client import CacheAI
     from .._highlevel import ModelResponse
+    from ._config import BatchConfig
     from ._errors import BatchItemError
     from ._generate import Prompt
     from ._jobs import BatchJob, BatchJobStatus, BatchRequest
@@ -22,7 +21,16 @@ __all__ = ["BatchMethods"]
 class BatchMethods:
     """Mixed into ``CacheAI``: ``batch_generate``, ``batch_generate_iter`` and the Batch API workflow."""
 
-    batch_config: BatchConfig
+    _batch_config: BatchConfig | None
+
+    @property
+    def batch_config(self) -> BatchConfig:
+        """The defaults of the many-prompt calls (``CacheAI(batch=BatchConfig(...))``; built on first use)."""
+        if self._batch_config is None:
+            from ._config import BatchConfig
+
+            self._batch_config = BatchConfig()
+        return self._batch_config
 
     def _client(self) -> CacheAI:
         return cast("CacheAI", self)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .._redis import redis_client
 from ._store import CorruptEntryError, decode_entry, encode_entry
 
 __all__ = ["RedisCache"]
@@ -22,13 +23,7 @@ class RedisCache:
         self, url_or_client: Any = "redis://localhost:6379/0", *, prefix: str = "cacheai:", timeout: float = 0.5
     ) -> None:
         if isinstance(url_or_client, str):
-            try:
-                import redis
-            except ImportError as exc:
-                raise ImportError("RedisCache needs the redis package: pip install 'cacheai[redis]'") from exc
-            self.client = redis.Redis.from_url(
-                url_or_client, socket_timeout=timeout, socket_connect_timeout=timeout, health_check_interval=30
-            )
+            self.client = redis_client(url_or_client, needed_by="RedisCache", timeout=timeout, health_check_interval=30)
             self.url: str | None = url_or_client
         else:
             self.client = url_or_client

@@ -89,10 +89,14 @@ class MemoryCache:
         return entry
 
     def set(self, key: str, entry: dict[str, Any], ttl: float | None = None) -> None:
-        size = len(str(entry.get("body", ""))) + _ENTRY_OVERHEAD
+        body = entry.get("body", "")
+        size = len(body if isinstance(body, str) else str(body)) + _ENTRY_OVERHEAD
         if size > self.max_bytes:
             return
-        kept = {k: dict(v) if isinstance(v, dict) else v for k, v in entry.items()}  # a private copy
+        kept = entry.copy()  # a private copy, its nested dicts (request, headers) too
+        for name, value in entry.items():
+            if type(value) is dict:
+                kept[name] = value.copy()
         with self._lock:
             old = self._entries.pop(key, None)
             if old is not None:

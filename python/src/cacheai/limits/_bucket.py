@@ -14,7 +14,7 @@ class Bucket:
     server sooner after the previous one than it left the client (network jitter) still fits the server's bucket.
     """
 
-    __slots__ = ("capacity", "headroom_s", "level", "margin", "rate", "updated")
+    __slots__ = ("capacity", "headroom_s", "level", "margin", "one", "rate", "updated")
 
     def __init__(self, capacity: float, now: float, headroom_s: float = 0.0) -> None:
         self.headroom_s = headroom_s
@@ -26,6 +26,7 @@ class Bucket:
         self.capacity = capacity
         self.rate = capacity / 60.0
         self.margin = self.rate * self.headroom_s
+        self.one = min(1.0 + self.margin, capacity)  # what one unit needs in hand (see ``wait_for``)
 
     def refill(self, now: float) -> float:
         """Bring the level up to ``now``; returns it."""
@@ -45,8 +46,8 @@ class Bucket:
 
     def give(self, amount: float, now: float) -> None:
         """Refund (``amount`` > 0) or charge (< 0) after the fact; never above the capacity."""
-        self.refill(now)
-        self.level = min(self.capacity, self.level + amount)
+        level = self.refill(now) + amount
+        self.level = self.capacity if level > self.capacity else level
 
     def correct(self, limit: int | None, remaining: int | None, now: float) -> None:
         """Take the server's figures as the truth: a new limit resizes the bucket, a lower remaining lowers it."""

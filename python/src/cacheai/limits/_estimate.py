@@ -1,8 +1,9 @@
 """The token estimate charged to a budget before a call: prompt tokens plus the output it may produce.
 
 - Text is counted by ``tiktoken`` (``o200k_base``) when it is installed *and* that encoding is already in its
-  cache (nothing is downloaded); otherwise by characters: ``ceil(chars / 4)``, which is what OpenAI's own
-  rate-limit accounting uses and errs on the high side for English.
+  cache, intact (the SHA-256 tiktoken checks: a damaged file it would delete and download again); otherwise by
+  characters: ``ceil(chars / 4)``, which is what OpenAI's own rate-limit accounting uses and errs on the high
+  side for English. The choice is made once per process and never waits on the network.
 - Chat messages: 4 tokens of framing per message plus the text of every field (content strings and text parts,
   ``name``, tool-call names and arguments, ``tool_call_id``, refusal), plus 3 for the reply's priming. Tool and
   function definitions and a response format are counted by their JSON length.
@@ -35,33 +36,55 @@ MESSAGE_OVERHEAD = 4
 REPLY_PRIMING = 3
 _OUTPUT_FIELDS = ("max_completion_tokens", "max_tokens", "max_output_tokens")
 _TIKTOKEN_URL = "https://openaipublic.blob.core.windows.net/encodings/o200k_base.tiktoken"
+_TIKTOKEN_SHA256 = "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"  # what tiktoken checks
 
 
 def _chars(text: str) -> int:
     return -(-len(text) // 4)
 
 
+def _tiktoken_cache_file() -> str | None:
+    """Where tiktoken keeps ``o200k_base`` once fetched (its own cache rules), or ``None`` with caching off."""
+    cache_dir = os.environ.get("TIKTOKEN_CACHE_DIR")
+    if cache_dir is None:
+        cache_dir = os.environ.get("DATA_GYM_CACHE_DIR")
+    if cache_dir is None:
+        cache_dir = os.path.join(tempfile.gettempdir(), "data-gym-cache")
+    if not cache_dir:  # tiktoken reads from the network every time
+        return None
+    return os.path.join(cache_dir, hashlib.sha1(_TIKTOKEN_URL.encode()).hexdigest())
+
+
+def _cached_encoding_is_intact(path: str) -> bool:
+    """The cached file exists and has the hash tiktoken expects (else tiktoken would delete it and download)."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError:
+        return False
+    return hashlib.sha256(data).hexdigest() == _TIKTOKEN_SHA256
+
+
 @lru_cache(maxsize=1)
 def _counter() -> Callable[[str], int]:
-    """tiktoken's counter when it can run offline, else the character estimate."""
+    """tiktoken's counter when it can run offline, else the character estimate. Never touches the network."""
     try:
         import tiktoken  # type: ignore[import-not-found, unused-ignore]
     except ImportError:
         return _chars
-    cache_dir = os.environ.get("TIKTOKEN_CACHE_DIR") or os.environ.get("DATA_GYM_CACHE_DIR")
-    if cache_dir is None:
-        cache_dir = os.path.join(tempfile.gettempdir(), "data-gym-cache")
-    if not cache_dir or not os.path.exists(os.path.join(cache_dir, hashlib.sha1(_TIKTOKEN_URL.encode()).hexdigest())):
-        return _chars  # pragma: no cover - depends on the machine's tiktoken cache
-    try:  # pragma: no cover - depends on the machine's tiktoken cache
-        encoding = tiktoken.get_encoding("o200k_base")
-    except Exception:  # pragma: no cover
+    path = _tiktoken_cache_file()
+    if path is None or not _cached_encoding_is_intact(path):
         return _chars
+    try:
+        encoding: Any = tiktoken.get_encoding("o200k_base")
+    except Exception:  # a tiktoken that cannot load it after all: the character estimate
+        return _chars
+    encode = encoding.encode
 
-    def count(text: str) -> int:  # pragma: no cover
-        return len(encoding.encode(text, disallowed_special=()))
+    def count(text: str) -> int:
+        return len(encode(text, disallowed_special=()))
 
-    return count  # pragma: no cover
+    return count
 
 
 def count_text_tokens(text: str) -> int:
@@ -139,33 +162,68 @@ def _inputs_tokens(value: object) -> int:
     return 0
 
 
+def _messages_tokens(messages: list[Any]) -> int:
+    """Chat ``messages``: the reply's priming plus every message; a ``{"role", "content": str}`` one inline."""
+    count = _counter()
+    by_chars = count is _chars
+    total = REPLY_PRIMING
+    for message in messages:
+        if message.__class__ is dict and len(message) == 2:
+            content = message.get("content")
+            if content.__class__ is str and "role" in message:
+                total += MESSAGE_OVERHEAD + (-(-len(content) // 4) if by_chars else count(content) if content else 0)
+                continue
+        if isinstance(message, Mapping):
+            total += _item_tokens(message)
+    return total
+
+
+def _field_tokens(field: str, value: object) -> int:
+    """One prompt-bearing field of a request body (see ``_PROMPT_FIELDS``)."""
+    if field == "messages":
+        return _messages_tokens(value) if isinstance(value, list) else 0
+    if field in ("prompt", "input"):
+        return _inputs_tokens(value)
+    if field == "instructions":
+        return count_text_tokens(value) if isinstance(value, str) else 0
+    if field == "text":
+        return _json_tokens(value["format"]) if isinstance(value, Mapping) and value.get("format") else 0
+    return _json_tokens(value) if value else 0  # tools, functions, response_format
+
+
+_PROMPT_FIELDS = frozenset(
+    ("messages", "prompt", "input", "instructions", "tools", "functions", "response_format", "text")
+)
+
+
 def estimate_request_tokens(
     body: object, *, generates: bool = True, default_output_tokens: int = DEFAULT_OUTPUT_TOKENS
 ) -> int:
     """The estimated tokens of a request body (any endpoint; ``0`` for one without text).
 
-    ``generates=False`` (embeddings, moderations) counts the input only.
+    ``generates=False`` (embeddings, moderations) counts the input only. The body is walked once.
     """
-    if not isinstance(body, Mapping):
+    if body.__class__ is not dict and not isinstance(body, Mapping):
         return 0
     prompt = 0
-    messages = body.get("messages")
-    if isinstance(messages, list):
-        prompt += REPLY_PRIMING + sum(_item_tokens(m) if isinstance(m, Mapping) else 0 for m in messages)
-    prompt += _inputs_tokens(body.get("prompt")) + _inputs_tokens(body.get("input"))
-    instructions = body.get("instructions")
-    if isinstance(instructions, str):
-        prompt += count_text_tokens(instructions)
-    for field in ("tools", "functions", "response_format"):
-        value = body.get(field)
-        if value:
-            prompt += _json_tokens(value)
-    text = body.get("text")
-    if isinstance(text, Mapping) and text.get("format"):
-        prompt += _json_tokens(text["format"])
+    for field, value in body.items():
+        if field in _PROMPT_FIELDS:
+            if field == "messages" and value.__class__ is list:
+                prompt += _messages_tokens(value)
+            else:
+                prompt += _field_tokens(field, value)
     if not generates:
         return prompt
-    output = next((body[f] for f in _OUTPUT_FIELDS if isinstance(body.get(f), int)), default_output_tokens)
-    n = body.get("n")
-    choices = n if isinstance(n, int) and n > 0 else 1
-    return prompt + int(output) * choices
+    get = body.get
+    output = get("max_completion_tokens")
+    if output.__class__ is not int:
+        output = default_output_tokens
+        for field in _OUTPUT_FIELDS:
+            value = get(field)
+            if isinstance(value, int):
+                output = value
+                break
+    n = get("n")
+    if n is None:
+        return prompt + int(output)
+    return prompt + int(output) * (n if isinstance(n, int) and n > 0 else 1)

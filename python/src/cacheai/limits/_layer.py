@@ -13,6 +13,7 @@ picks the budget; any earlier layer may also set ``exchange.notes["budget_key"]`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +38,7 @@ BUDGET_KEY = "budget_key"
 KEY_FINGERPRINT = "api_key_fingerprint"  # set by the key pool (_keys.FINGERPRINT_NOTE)
 _FALLBACK_PAUSE = 1.0
 _NO_OUTPUT_PATHS = ("embeddings", "moderations")
+_TOTAL_TOKENS = re.compile(rb'"total_tokens"\s*:\s*(\d+)')
 
 
 class RateLimitLayer(Layer):
@@ -45,12 +47,17 @@ class RateLimitLayer(Layer):
 
     def before_attempt(self, exchange: Exchange) -> None:
         notes = exchange.notes
-        stale = notes.pop(_TICKET, None)
-        if stale is not None:  # an attempt that ended without an answer the layer saw
-            self.limiter.release(stale, 0)
-        tokens = notes.get(_TOKENS)
+        limiter = self.limiter
+        tokens: int | None = None
+        key = ""
+        if notes:  # a retry, or notes from an earlier layer (a key's fingerprint, a budget key)
+            stale = notes.pop(_TICKET, None)
+            if stale is not None:  # an attempt that ended without an answer the layer saw
+                limiter.release(stale, 0)
+            tokens = notes.get(_TOKENS)
+            key = notes.get(BUDGET_KEY) or (notes.get(KEY_FINGERPRINT, "") if limiter.per_key else "")
         if tokens is None:
-            config = self.limiter.config_for(exchange.model)
+            config = limiter.config_for(exchange.model)
             if config is None:
                 return
             tokens = 0
@@ -58,12 +65,11 @@ class RateLimitLayer(Layer):
                 path = exchange.options.path.rstrip("/")
                 tokens = estimate_request_tokens(exchange.body, generates=not path.endswith(_NO_OUTPUT_PATHS))
             notes[_TOKENS] = tokens
-        key = notes.get(BUDGET_KEY) or (notes.get(KEY_FINGERPRINT, "") if self.limiter.per_key else "")
-        ticket = self.limiter.acquire(
+        ticket = limiter.acquire(
             exchange.model,
             tokens,
             key=key,
-            timeout=_call_timeout(exchange),
+            timeout=lambda: _call_timeout(exchange),  # worked out only if the call has to wait
             request=exchange.request,
         )
         if ticket is not None:
@@ -98,14 +104,12 @@ class RateLimitLayer(Layer):
             limiter.pause(ticket, delay, snapshot)
             max_delay = getattr(getattr(exchange.owner, "retry_policy", None), "max_retry_after", None)
             return None if max_delay is not None and delay > max_delay else delay
-        if not exchange.stream:
-            used = _body_total_tokens(response)
-            if used is not None:
-                limiter.reconcile(ticket, used)
-        if ticket.scope.config.adaptive_throttling:
-            snapshot = parse_rate_limit_headers(response.headers)
-            if snapshot is not None:
-                limiter.observe(ticket, snapshot)
+        snapshot = parse_rate_limit_headers(response.headers) if ticket.scope.config.adaptive_throttling else None
+        if not exchange.stream:  # the body is read: reconcile, correct and free the slot at once
+            del exchange.notes[_TICKET]
+            limiter.release(ticket, _body_total_tokens(response), snapshot)
+        elif snapshot is not None:
+            limiter.observe(ticket, snapshot)
         return None
 
     def complete(self, exchange: Exchange) -> None:
@@ -140,12 +144,8 @@ def _body_total_tokens(response: requests.Response) -> int | None:
     at = content.rfind(b'"total_tokens"')
     if at < 0:
         return None
-    start = content.find(b":", at) + 1
-    end = start
-    while end < len(content) and content[end : end + 1] in b" 0123456789":
-        end += 1
-    digits = content[start:end].strip()
-    return int(digits) if digits.isdigit() else None
+    found = _TOTAL_TOKENS.match(content, at)
+    return int(found[1]) if found else None
 
 
 def _usage_total(usage: Any) -> int | None:

@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .._ratelimit_headers import RateLimitSnapshot
 from ._budgets import Budgets, LocalBudgets
@@ -29,6 +29,7 @@ __all__ = ["BudgetState", "RateLimiter", "Ticket"]
 _WAIT_SLICE = 1.0  # the longest single sleep, so that a signal or a freed slot is never missed for long
 _RAMP_FIRST = 0.25  # after a pause, the first admissions are spaced this far apart, halving with each one
 _RAMP_END = 0.002
+_UNKNOWN: Any = object()  # a model not yet looked up in ``_scope_of``
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class _Scope:
         "entry",
         "in_flight",
         "key",
+        "max_concurrent",
         "pause_until",
         "ramp_interval",
         "ramp_next",
@@ -73,6 +75,7 @@ class _Scope:
         self.entry = entry
         self.key = key
         self.config = config
+        self.max_concurrent = config.max_concurrent
         self.budgets = budgets
         self.in_flight = 0
         self.waiting = 0
@@ -91,7 +94,7 @@ class _Scope:
             return self.pause_until - now, "pause"
         if self.ramp_interval and now < self.ramp_next:
             return self.ramp_next - now, "pause"
-        limit = self.config.max_concurrent
+        limit = self.max_concurrent
         if limit is not None and self.in_flight >= limit:
             return None, "max_concurrent"
         wait, budget = self.budgets.take(tokens, now)
@@ -149,6 +152,7 @@ class RateLimiter:
         self._scopes: dict[tuple[str, str], _Scope] = {}
         self._waiting = 0  # calls waiting in any scope: nobody to wake up when 0
         self._entry_of: dict[str | None, str | None] = {}
+        self._scope_of: dict[str | None, _Scope | None] = {}  # model -> its scope without a key (None: unlimited)
 
     # -- configuration ------------------------------------------------------------------------------------
 
@@ -194,53 +198,82 @@ class RateLimiter:
         tokens: int,
         *,
         key: str = "",
-        timeout: float | None = None,
+        timeout: float | Callable[[], float | None] | None = None,
         request: requests.PreparedRequest | None = None,
     ) -> Ticket | None:
         """Wait until one request of ``tokens`` fits the budget of ``model`` (and ``key``); ``None``: unlimited.
 
         The wait is bounded by the smaller of the entry's ``max_wait`` and ``timeout``; when it would be longer,
         ``RateLimitExceededLocally`` is raised at once (or when the bound passes, for a concurrency slot).
+        ``timeout`` may be a function giving it, called only when the call has to wait.
         """
-        entry = self.entry_for(model)
-        if entry is None:
+        scope: _Scope | None = self._scope_of.get(model, _UNKNOWN) if not key else _UNKNOWN
+        if scope is None:
             return None
         clock = self._clock
-        cond = self._cond
         with self._lock:
-            scope = self._scope(entry, key)
+            if scope is _UNKNOWN:
+                entry = self.entry_for(model)
+                scope = None if entry is None else self._scope(entry, key)
+                if not key:
+                    self._scope_of[model] = scope
+                if scope is None:
+                    return None
             wait, budget = scope.try_admit(tokens, clock())
             if wait == 0.0:
                 return Ticket(scope, tokens if scope.budgets.charges_tokens() else 0)
-            bound = _bound(scope.config.max_wait, timeout)
-            deadline = clock() + bound
-            scope.waiting += 1
-            self._waiting += 1
-            try:
-                while True:
-                    now = clock()
-                    left = deadline - now
-                    if (wait is None and left <= 0) or (wait is not None and wait > left):
-                        scope.rejected += 1
-                        raise RateLimitExceededLocally(budget, wait, bound, scope=scope.label, request=request)
-                    cond.wait(min(_WAIT_SLICE, left if wait is None else wait))
-                    wait, budget = scope.try_admit(tokens, clock())
-                    if wait == 0.0:
-                        return Ticket(scope, tokens if scope.budgets.charges_tokens() else 0)
-            finally:
-                scope.waiting -= 1
-                self._waiting -= 1
+            if callable(timeout):
+                timeout = timeout()
+            return self._wait(scope, tokens, wait, budget, _bound(scope.config.max_wait, timeout), request)
 
-    def release(self, ticket: Ticket, used_tokens: int | None = None) -> None:
-        """Free the ticket's slot; with ``used_tokens``, refund or charge the difference to the estimate."""
+    def _wait(
+        self,
+        scope: _Scope,
+        tokens: int,
+        wait: float | None,
+        budget: str,
+        bound: float,
+        request: requests.PreparedRequest | None,
+    ) -> Ticket:
+        """The slow path of ``acquire``, with the lock held: wait on the condition until admitted or past ``bound``."""
+        clock = self._clock
+        cond = self._cond
+        deadline = clock() + bound
+        scope.waiting += 1
+        self._waiting += 1
+        try:
+            while True:
+                now = clock()
+                left = deadline - now
+                if (wait is None and left <= 0) or (wait is not None and wait > left):
+                    scope.rejected += 1
+                    raise RateLimitExceededLocally(budget, wait, bound, scope=scope.label, request=request)
+                cond.wait(min(_WAIT_SLICE, left if wait is None else wait))
+                wait, budget = scope.try_admit(tokens, clock())
+                if wait == 0.0:
+                    return Ticket(scope, tokens if scope.budgets.charges_tokens() else 0)
+        finally:
+            scope.waiting -= 1
+            self._waiting -= 1
+
+    def release(
+        self, ticket: Ticket, used_tokens: int | None = None, snapshot: RateLimitSnapshot | None = None
+    ) -> None:
+        """Free the ticket's slot; with ``used_tokens``, refund or charge the difference to the estimate.
+
+        ``snapshot``: the answer's rate-limit headers, applied as ``observe`` does (before the slot is freed),
+        so that a finished call is one lock acquisition.
+        """
         with self._lock:
             if ticket.released:
                 return
             ticket.released = True
             scope = ticket.scope
-            scope.in_flight -= 1
             if used_tokens is not None and ticket.charged:
                 scope.budgets.give(ticket.charged - used_tokens, self._clock())
+            if snapshot is not None and scope.config.adaptive_throttling:
+                scope.budgets.correct(snapshot, True, self._clock(), max(0, scope.in_flight - 1))
+            scope.in_flight -= 1
             if self._waiting:
                 self._cond.notify_all()
 

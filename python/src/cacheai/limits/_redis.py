@@ -16,6 +16,7 @@ import warnings
 from typing import Any
 
 from .._ratelimit_headers import RateLimitSnapshot
+from .._redis import redis_client
 from ._budgets import HEADROOM_S, REQUESTS, TOKENS, LocalBudgets
 from ._config import RateLimitConfig
 
@@ -86,9 +87,7 @@ class RedisBudgets:
             return None
         try:
             if self._script is None:
-                import redis
-
-                self._client = redis.Redis.from_url(self._url, socket_timeout=1.0, socket_connect_timeout=1.0)
+                self._client = redis_client(self._url, needed_by="A redis:// rate-limit backend", timeout=1.0)
                 self._script = self._client.register_script(_SCRIPT)
             answer: list[Any] = self._script(
                 keys=[self._key], args=[self._rpm, self._tpm, cost_r, cost_t, mode, HEADROOM_S]

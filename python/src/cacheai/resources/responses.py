@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
-from typing_extensions import Unpack
+from typing_extensions import Required, Unpack
 
 from .._pagination import SyncCursorPage
 from .._params import check_params
@@ -21,14 +21,17 @@ if TYPE_CHECKING:
     from ..lib.streaming._responses import ResponseStreamManager
     from ..types.responses import ParsedResponse, ResponseInputParam
 
-__all__ = ["InputItems", "ResponseCreateParams", "Responses"]
+__all__ = ["InputItems", "ResponseCreateParams", "ResponseParseParams", "ResponseRequestParams", "Responses"]
+
+TextFormatT = TypeVar("TextFormatT")
 
 _O = Omit | NotGiven
 ResponseEvent = ResponseStreamEvent | ResponseUnknownEvent
 
 
-class ResponseCreateParams(CallOptions, total=False):
-    """The keyword arguments of ``responses.create`` other than ``stream`` (the reference openai's set)."""
+class ResponseRequestParams(CallOptions, total=False):
+    """The keyword arguments ``responses.create``, ``parse`` and ``stream`` share (the reference openai's set,
+    ``input`` and ``model`` left out: ``stream`` requires them for a new response)."""
 
     access_programs: Any | _O
     background: bool | _O | None
@@ -37,12 +40,10 @@ class ResponseCreateParams(CallOptions, total=False):
     conversation: Any | _O
     image: Any | _O
     include: list[str] | _O | None
-    input: str | ResponseInputParam | _O
     instructions: str | _O | None
     max_output_tokens: int | _O | None
     max_tool_calls: int | _O | None
     metadata: dict[str, str] | _O | None
-    model: str | _O
     moderation: Any | _O
     parallel_tool_calls: bool | _O | None
     previous_response_id: str | _O | None
@@ -65,7 +66,30 @@ class ResponseCreateParams(CallOptions, total=False):
     user: str | _O
 
 
+class ResponseCreateParams(ResponseRequestParams, total=False):
+    """The keyword arguments of ``responses.create`` other than ``stream`` (the reference openai's set)."""
+
+    input: str | ResponseInputParam | _O
+    model: str | _O
+
+
+class ResponseParseParams(ResponseCreateParams, total=False):
+    """The keyword arguments of ``responses.parse`` other than ``text_format``/``parse_as``."""
+
+    stream: Literal[False, True] | _O | None
+    verbosity: Literal["low", "medium", "high"] | _O | None
+
+
+class _NewResponseStreamParams(ResponseRequestParams, total=False):
+    """``responses.stream`` for a new response: ``input`` and ``model`` required."""
+
+    input: Required[str | ResponseInputParam]
+    model: Required[str]
+
+
 _CREATE_PARAMS = frozenset(ResponseCreateParams.__annotations__) | {"stream"}
+_PARSE_PARAMS = frozenset(ResponseParseParams.__annotations__)
+_STREAM_PARAMS = frozenset(ResponseCreateParams.__annotations__)
 
 
 def _parse_event(data: bytes, _event: str | None) -> ResponseEvent:
@@ -97,35 +121,131 @@ class Responses(SyncAPIResource):
     ) -> Response | Stream[ResponseEvent]:
         """Create a response from ``input`` (a string or a list of items); ``.output_text`` joins the text."""
         check_params("create", params, _CREATE_PARAMS, (), "")
+        return self._create(params, stream)  # type: ignore[no-any-return]
+
+    def _create(self, params: dict[str, Any], stream: object) -> Any:
+        """``POST /responses`` with ``params`` (checked by the caller) and ``stream``."""
         call_options = split_call_options(params)
         body = strip_not_given(params)
         if not isinstance(stream, (Omit, NotGiven)):
             body["stream"] = stream
         request = make_options("POST", "responses", body=body, **call_options)
-        return self._request(Response, request, stream=stream is True)  # type: ignore[no-any-return]
+        return self._request(Response, request, stream=stream is True)
 
-    def parse(self, *, text_format: Any = omit, **params: Any) -> ParsedResponse[Any]:
+    @overload
+    def parse(
+        self,
+        *,
+        text_format: type | Omit = omit,
+        parse_as: type[TextFormatT] | None,
+        **params: Unpack[ResponseParseParams],
+    ) -> ParsedResponse[TextFormatT]: ...
+
+    @overload
+    def parse(
+        self,
+        *,
+        text_format: type[TextFormatT] | Omit = omit,
+        parse_as: Omit = omit,
+        **params: Unpack[ResponseParseParams],
+    ) -> ParsedResponse[TextFormatT]: ...
+
+    def parse(
+        self,
+        *,
+        text_format: type | Omit = omit,
+        parse_as: type | Omit | None = omit,
+        **params: Unpack[ResponseParseParams],
+    ) -> ParsedResponse[Any]:
         """Like ``create``, with ``text_format=`` a pydantic model (sent as ``text.format``, its strict JSON
-        schema); the output text comes back parsed as ``response.output_parsed``.
+        schema); the output text comes back parsed as ``response.output_parsed``. ``parse_as`` parses the output
+        with another type (or, ``None``, not at all) without changing the request's schema, for an input whose
+        ``configuration_update`` item changed the format.
         """
-        from ..lib._parsing._responses import parse_response, text_with_format
+        from ..lib._parsing._responses import output_text_format, parse_response, text_with_format
 
-        if "stream" in params:
-            raise TypeError("parse() got an unexpected keyword argument 'stream'; use stream() to stream")
-        params = _with_text_format(params, text_format, text_with_format)
-        response = self.create(**params)
-        return parse_response(response, text_format, params.get("tools", omit))
+        check_params("parse", params, _PARSE_PARAMS, (), "")
+        if params.get("stream") is True:
+            raise TypeError("parse() cannot stream (stream=True); use responses.stream() to stream")
+        body: dict[str, Any] = _with_text_format(dict(params), text_format, text_with_format)
+        extra_body = body.get("extra_body")
+        output_format = output_text_format(
+            input=extra_body.get("input", body.get("input", omit))
+            if isinstance(extra_body, dict)
+            else body.get("input", omit),
+            text=body.get("text", omit),
+            text_format=text_format,
+            parse_as=parse_as,
+        )
+        response = self._create(body, body.pop("stream", omit))
+        return parse_response(response, output_format, body.get("tools", omit))
 
-    def stream(self, *, text_format: Any = omit, **params: Any) -> ResponseStreamManager[Any]:
-        """A context manager over the response's events, with ``get_final_response()`` (parsed)."""
+    @overload
+    def stream(
+        self,
+        *,
+        response_id: str,
+        text_format: type[TextFormatT] | Omit = omit,
+        starting_after: int | Omit = omit,
+        tools: Iterable[Any] | Omit = omit,
+        **params: Unpack[CallOptions],
+    ) -> ResponseStreamManager[TextFormatT]: ...
+
+    @overload
+    def stream(
+        self,
+        *,
+        text_format: type[TextFormatT] | Omit = omit,
+        **params: Unpack[_NewResponseStreamParams],
+    ) -> ResponseStreamManager[TextFormatT]: ...
+
+    def stream(
+        self,
+        *,
+        response_id: str | Omit = omit,
+        text_format: type[TextFormatT] | Omit = omit,
+        starting_after: int | Omit = omit,
+        **params: Unpack[ResponseCreateParams],
+    ) -> ResponseStreamManager[TextFormatT]:
+        """A context manager over the response's events, with ``get_final_response()`` (parsed): a new response
+        (``input`` and ``model`` required), or, with ``response_id``, a stored one's events again (those after
+        ``starting_after``).
+        """
         from ..lib._parsing._responses import text_with_format
         from ..lib.streaming._responses import ResponseStreamManager
 
-        if "stream" in params:
-            raise TypeError("stream() got an unexpected keyword argument 'stream'")
-        params = _with_text_format(params, text_format, text_with_format)
+        check_params("stream", params, _STREAM_PARAMS, (), "")
+        body: dict[str, Any] = dict(params)
+        options = split_call_options(body)
+        tools = body.pop("tools", omit)
+        new_response = [name for name, value in body.items() if not isinstance(value, (Omit, NotGiven))]
+        resuming = not isinstance(response_id, (Omit, NotGiven)) or not isinstance(starting_after, (Omit, NotGiven))
+        if resuming and new_response:
+            raise ValueError(
+                "Cannot provide both response_id/starting_after can't be provided together with "
+                + ", ".join(new_response)
+            )
+        if not new_response:
+            if isinstance(response_id, (Omit, NotGiven)):
+                raise ValueError("id must be provided when streaming an existing response")
+            resumed_id = response_id
+            return ResponseStreamManager(
+                lambda: self.retrieve(resumed_id, stream=True, include=[], **options),
+                text_format=text_format,
+                input_tools=tools,
+                starting_after=None if isinstance(starting_after, (Omit, NotGiven)) else starting_after,
+            )
+        for required in ("input", "model"):
+            if isinstance(body.get(required, omit), (Omit, NotGiven)):
+                raise ValueError(f"{required} must be provided when creating a new response")
+        body = _with_text_format(body, text_format, text_with_format)
+        if not isinstance(tools, (Omit, NotGiven)):
+            body["tools"] = tools
         return ResponseStreamManager(
-            lambda: self.create(**params, stream=True), text_format=text_format, input_tools=params.get("tools", omit)
+            lambda: self.create(**body, **options, stream=True),
+            text_format=text_format,
+            input_tools=tools,
+            starting_after=None,
         )
 
     def retrieve(

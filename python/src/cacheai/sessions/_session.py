@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from .._streaming import Stream
     from ..types.chat import ChatCompletionChunk
 
-__all__ = ["Session", "SessionNotFoundError", "Sessions", "StoreHolder", "estimate_tokens", "trim_history"]
+__all__ = ["Session", "SessionNotFoundError", "Sessions", "estimate_tokens", "trim_history"]
 
 Message = dict[str, Any]
 
@@ -325,22 +325,3 @@ def _json_ready(defaults: Mapping[str, Any]) -> dict[str, Any]:
         return json.loads(json.dumps(dict(defaults)))  # type: ignore[no-any-return]
     except TypeError as exc:
         raise TypeError(f"session defaults must be JSON values (they are stored with the session): {exc}") from exc
-
-
-class StoreHolder:
-    """The session store of one client family, built on first use (a client that never uses sessions pays nothing)."""
-
-    def __init__(self, spec: SessionStore | str | None, cache_store: object = None) -> None:
-        self._spec = spec
-        self._cache_store = cache_store
-        self._store: SessionStore | None = None
-        self._lock = threading.Lock()
-
-    def get(self) -> SessionStore:
-        with self._lock:
-            if self._store is None:
-                from ._stores import store_beside, store_from
-
-                beside = store_beside(self._cache_store) if self._spec is None else None
-                self._store = beside if beside is not None else store_from(self._spec)
-            return self._store

@@ -14,6 +14,8 @@ import time
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from .._redis import redis_client
+
 __all__ = ["MemorySessionStore", "RedisSessionStore", "SQLiteSessionStore", "SessionStore", "store_from"]
 
 
@@ -99,13 +101,7 @@ class RedisSessionStore:
 
     def __init__(self, url_or_client: Any, *, prefix: str = "cacheai:session:") -> None:
         if isinstance(url_or_client, str):
-            try:
-                import redis
-            except ImportError as exc:  # pragma: no cover - depends on the environment
-                raise ImportError(
-                    "A redis:// session store needs the redis package: pip install 'cacheai[redis]'"
-                ) from exc
-            url_or_client = redis.Redis.from_url(url_or_client)
+            url_or_client = redis_client(url_or_client, needed_by="A redis:// session store")
         self._redis = url_or_client
         self.prefix = prefix
 

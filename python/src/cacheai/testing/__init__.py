@@ -25,7 +25,18 @@ Endpoints (with or without the ``/v1`` prefix)
     deterministic unit vectors of any ``dimensions``), ``POST|GET /files``, ``GET|DELETE /files/{id}``,
     ``GET /files/{id}/content``, ``POST|GET /batches``, ``GET /batches/{id}`` (each retrieval moves a batch
     validating -> in_progress -> completed; on completion every input line runs through the fake model
-    into an output file), ``POST /batches/{id}/cancel``, ``POST /responses`` (+ stream).
+    into an output file), ``POST /batches/{id}/cancel``, ``POST /responses`` (+ stream; stored unless ``store: false``),
+    ``GET|DELETE /responses/{id}`` (``?stream=true&starting_after=n`` replays its events),
+    ``GET /responses/{id}/input_items`` (cursor page, newest first by default).
+    Fine-tuning: ``POST|GET /fine_tuning/jobs`` (``metadata[k]`` filter), ``GET /fine_tuning/jobs/{id}`` (each
+    retrieval moves a job validating_files -> running -> succeeded, with a ``fine_tuned_model``, events, a
+    checkpoint and a result file), ``POST .../cancel|pause|resume``, ``GET .../events|checkpoints``.
+    Uploads: ``POST /uploads``, ``POST /uploads/{id}/parts`` (multipart ``data``), ``POST .../complete`` (the
+    parts, in ``part_ids`` order, become a file; their size must be the upload's ``bytes``), ``POST .../cancel``.
+    Vector stores: ``POST|GET /vector_stores``, ``GET|POST|DELETE /vector_stores/{id}``, ``POST .../search``
+    (files scored by the share of the query's words they contain; ``filters`` on attributes, ``max_num_results``,
+    ``ranking_options.score_threshold``), ``.../files`` (attach, list, retrieve, update attributes, detach,
+    ``content``; processed at once) and ``.../file_batches`` (create, retrieve, cancel, ``files``).
 
 The default model (deterministic)
     Chat: ``"Echo: <last user message>"``; with ``tools`` and a user message last, it calls the named

@@ -104,10 +104,43 @@ def responses(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]
     if body.get("input") is None:
         return error(400, "Missing required parameter: 'input'.", param="input")
     reply = fake._next_reply(request, _shapes.responses_as_chat(body))
+    response = _shapes.response_object(body, reply, default_model=fake.default_model)
+    fake._responses.add(body, response)
     if _stream_requested(body):
-        events = _shapes.response_events(body, reply, default_model=fake.default_model)
-        return StreamOutcome(events, named=True, done=False)
-    return JsonOutcome(200, _shapes.response_object(body, reply, default_model=fake.default_model))
+        return StreamOutcome(_shapes.stream_events_of(response), named=True, done=False)
+    return JsonOutcome(200, response)
+
+
+def retrieve_response(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
+    """A stored response; with ``stream=true``, its events again (those after ``starting_after``)."""
+    response = fake._responses.get(match["id"])
+    if response is None:
+        return _no_such_response(match["id"])
+    if request.query.get("stream") != "true":
+        return JsonOutcome(200, response)
+    after = request.query.get("starting_after", "")
+    first = int(after) + 1 if after.isdigit() else 0
+    events = (event for event in _shapes.stream_events_of(response) if event["sequence_number"] >= first)
+    return StreamOutcome(events, named=True, done=False)
+
+
+def delete_response(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
+    if not fake._responses.delete(match["id"]):
+        return _no_such_response(match["id"])
+    return JsonOutcome(200, {"id": match["id"], "object": "response.deleted", "deleted": True})
+
+
+def list_input_items(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
+    items = fake._responses.input_items(match["id"])
+    if items is None:
+        return _no_such_response(match["id"])
+    if request.query.get("order", "desc") == "desc":
+        items.reverse()
+    return JsonOutcome(200, _cursor_page(items, request.query))
+
+
+def _no_such_response(response_id: str) -> JsonOutcome:
+    return error(404, f"Response with id '{response_id}' not found.", param="response_id")
 
 
 def embeddings(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
@@ -250,6 +283,9 @@ _ROUTES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("POST", re.compile(r"/chat/completions"), chat_completions),
     ("POST", re.compile(r"/completions"), completions),
     ("POST", re.compile(r"/responses"), responses),
+    ("GET", re.compile(r"/responses/(?P<id>[^/]+)"), retrieve_response),
+    ("DELETE", re.compile(r"/responses/(?P<id>[^/]+)"), delete_response),
+    ("GET", re.compile(r"/responses/(?P<id>[^/]+)/input_items"), list_input_items),
     ("POST", re.compile(r"/embeddings"), embeddings),
     ("GET", re.compile(r"/models"), list_models),
     ("GET", re.compile(r"/models/(?P<id>.+)"), retrieve_model),
@@ -263,6 +299,12 @@ _ROUTES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("GET", re.compile(r"/batches/(?P<id>[^/]+)"), retrieve_batch),
     ("POST", re.compile(r"/batches/(?P<id>[^/]+)/cancel"), cancel_batch),
 ]
+
+
+# Fine-tuning jobs, uploads and vector stores: their handlers use the helpers above.
+from ._storage_routes import STORAGE_ROUTES  # noqa: E402
+
+_ROUTES.extend(STORAGE_ROUTES)
 
 
 def route(fake: FakeOpenAIServer, request: RecordedRequest) -> Outcome:

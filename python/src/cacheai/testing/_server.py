@@ -14,7 +14,9 @@ from ._keys import KeyRules
 from ._ratelimits import FakeRateLimits
 from ._records import RecordedRequest
 from ._replies import Reply, ReplySource, default_reply
+from ._response_store import ResponseStore
 from ._routes import JsonOutcome, route
+from ._storage import Storage
 from ._store import BatchStore, FileStore
 
 __all__ = ["DEFAULT_MODELS", "FakeOpenAIServer"]
@@ -67,6 +69,8 @@ class FakeOpenAIServer:
         self.response_headers: dict[str, str] = {}
         self._files = FileStore()
         self._batches = BatchStore(self._files, self._run_batch_line)
+        self._storage = Storage(self._files)  # fine-tuning jobs, uploads, vector stores
+        self._responses = ResponseStore()
 
     # --- lifecycle --------------------------------------------------------------------------------------
 

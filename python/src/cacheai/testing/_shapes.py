@@ -24,9 +24,9 @@ __all__ = [
     "embeddings",
     "model_object",
     "new_id",
-    "response_events",
     "response_object",
     "responses_as_chat",
+    "stream_events_of",
 ]
 
 SYSTEM_FINGERPRINT = "fp_cacheai_fake"
@@ -456,10 +456,8 @@ def response_object(
     }
 
 
-def response_events(body: Mapping[str, Any], reply: Reply, *, default_model: str) -> Iterator[dict[str, Any]]:
-    """The event sequence of a streamed Responses API call (each with ``type`` and ``sequence_number``)."""
-    rendered = render(reply, body, "max_output_tokens")
-    final = response_object(body, reply, default_model=default_model, rendered=rendered)
+def stream_events_of(final: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """The events that stream the finished response ``final`` (``response.created`` to ``response.completed``)."""
     started = {**final, "status": "in_progress", "output": [], "usage": None, "completed_at": None}
     events: list[dict[str, Any]] = [
         {"type": "response.created", "response": started},

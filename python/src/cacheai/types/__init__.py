@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from cacheai._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from .auto_file_chunking_strategy_param import AutoFileChunkingStrategyParam
     from .batch import Batch
     from .batch_error import BatchError
     from .batch_request_counts import BatchRequestCounts
@@ -20,11 +21,15 @@ if TYPE_CHECKING:
     from .embedding import Embedding
     from .embedding_create_params import EmbeddingCreateParams
     from .embedding_model import EmbeddingModel
+    from .file_chunking_strategy import FileChunkingStrategy
+    from .file_chunking_strategy_param import FileChunkingStrategyParam
+    from .file_content import FileContent
     from .file_deleted import FileDeleted
     from .file_object import FileObject
     from .file_purpose import FilePurpose
     from .model import Model
     from .model_deleted import ModelDeleted
+    from .other_file_chunking_strategy_object import OtherFileChunkingStrategyObject
     from .shared import (
         AllModels,
         ChatModel,
@@ -49,9 +54,24 @@ if TYPE_CHECKING:
         ResponseFormatTextPython,
         ResponsesModel,
     )
+    from .static_file_chunking_strategy import StaticFileChunkingStrategy
+    from .static_file_chunking_strategy_object import StaticFileChunkingStrategyObject
+    from .static_file_chunking_strategy_object_param import StaticFileChunkingStrategyObjectParam
+    from .static_file_chunking_strategy_param import StaticFileChunkingStrategyParam
+    from .upload import Upload
+    from .upload_complete_params import UploadCompleteParams
+    from .upload_create_params import UploadCreateParams
+    from .vector_store import VectorStore
+    from .vector_store_create_params import VectorStoreCreateParams
+    from .vector_store_deleted import VectorStoreDeleted
+    from .vector_store_list_params import VectorStoreListParams
+    from .vector_store_search_params import VectorStoreSearchParams
+    from .vector_store_search_response import VectorStoreSearchResponse
+    from .vector_store_update_params import VectorStoreUpdateParams
 
 __all__ = [
     "AllModels",
+    "AutoFileChunkingStrategyParam",
     "Batch",
     "BatchError",
     "BatchRequestCounts",
@@ -73,6 +93,9 @@ __all__ = [
     "EmbeddingCreateParams",
     "EmbeddingModel",
     "ErrorObject",
+    "FileChunkingStrategy",
+    "FileChunkingStrategyParam",
+    "FileContent",
     "FileDeleted",
     "FileObject",
     "FilePurpose",
@@ -82,6 +105,7 @@ __all__ = [
     "Model",
     "ModelDeleted",
     "OAuthErrorCode",
+    "OtherFileChunkingStrategyObject",
     "Reasoning",
     "ReasoningEffort",
     "ResponseFormatJSONObject",
@@ -90,10 +114,25 @@ __all__ = [
     "ResponseFormatTextGrammar",
     "ResponseFormatTextPython",
     "ResponsesModel",
+    "StaticFileChunkingStrategy",
+    "StaticFileChunkingStrategyObject",
+    "StaticFileChunkingStrategyObjectParam",
+    "StaticFileChunkingStrategyParam",
+    "Upload",
+    "UploadCompleteParams",
+    "UploadCreateParams",
+    "VectorStore",
+    "VectorStoreCreateParams",
+    "VectorStoreDeleted",
+    "VectorStoreListParams",
+    "VectorStoreSearchParams",
+    "VectorStoreSearchResponse",
+    "VectorStoreUpdateParams",
 ]
 
 _MODULE_OF: dict[str, str] = {
     "AllModels": ".shared",
+    "AutoFileChunkingStrategyParam": ".auto_file_chunking_strategy_param",
     "Batch": ".batch",
     "BatchError": ".batch_error",
     "BatchRequestCounts": ".batch_request_counts",
@@ -115,6 +154,9 @@ _MODULE_OF: dict[str, str] = {
     "EmbeddingCreateParams": ".embedding_create_params",
     "EmbeddingModel": ".embedding_model",
     "ErrorObject": ".shared",
+    "FileChunkingStrategy": ".file_chunking_strategy",
+    "FileChunkingStrategyParam": ".file_chunking_strategy_param",
+    "FileContent": ".file_content",
     "FileDeleted": ".file_deleted",
     "FileObject": ".file_object",
     "FilePurpose": ".file_purpose",
@@ -124,6 +166,7 @@ _MODULE_OF: dict[str, str] = {
     "Model": ".model",
     "ModelDeleted": ".model_deleted",
     "OAuthErrorCode": ".shared",
+    "OtherFileChunkingStrategyObject": ".other_file_chunking_strategy_object",
     "Reasoning": ".shared",
     "ReasoningEffort": ".shared",
     "ResponseFormatJSONObject": ".shared",
@@ -132,13 +175,32 @@ _MODULE_OF: dict[str, str] = {
     "ResponseFormatTextGrammar": ".shared",
     "ResponseFormatTextPython": ".shared",
     "ResponsesModel": ".shared",
+    "StaticFileChunkingStrategy": ".static_file_chunking_strategy",
+    "StaticFileChunkingStrategyObject": ".static_file_chunking_strategy_object",
+    "StaticFileChunkingStrategyObjectParam": ".static_file_chunking_strategy_object_param",
+    "StaticFileChunkingStrategyParam": ".static_file_chunking_strategy_param",
+    "Upload": ".upload",
+    "UploadCompleteParams": ".upload_complete_params",
+    "UploadCreateParams": ".upload_create_params",
+    "VectorStore": ".vector_store",
+    "VectorStoreCreateParams": ".vector_store_create_params",
+    "VectorStoreDeleted": ".vector_store_deleted",
+    "VectorStoreListParams": ".vector_store_list_params",
+    "VectorStoreSearchParams": ".vector_store_search_params",
+    "VectorStoreSearchResponse": ".vector_store_search_response",
+    "VectorStoreUpdateParams": ".vector_store_update_params",
 }
 # Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
 _SUBPACKAGES: tuple[str, ...] = (
     "chat",
+    "fine_tuning",
+    "graders",
     "responses",
     "shared",
     "shared_params",
+    "uploads",
+    "vector_stores",
+    "webhooks",
 )
 
 

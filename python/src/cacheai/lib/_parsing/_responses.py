@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..._types import omit
 from ...types.responses import (
     ParsedResponse,
     ParsedResponseFunctionToolCall,
@@ -14,7 +15,7 @@ from ...types.responses import (
 )
 from ._completions import _given, parse_content, type_to_response_format_param
 
-__all__ = ["parse_response", "text_with_format"]
+__all__ = ["output_text_format", "parse_response", "text_with_format"]
 
 
 def text_with_format(text: Any, text_format: Any) -> Any:
@@ -32,6 +33,39 @@ def text_with_format(text: Any, text_format: Any) -> Any:
         "schema": json_schema["schema"],
     }
     return text
+
+
+def output_text_format(*, input: object, text: Any, text_format: Any, parse_as: Any) -> Any:
+    """The type ``responses.parse`` parses the output text into: ``parse_as`` when given (``None``: no parsing),
+    else ``text_format``. The input's last ``configuration_update`` item that sets ``text.format`` decides what the
+    output is: plain text (no parsing, and ``parse_as`` refused), or a schema other than the request's, which
+    needs ``parse_as`` (or ``parse_as=None``) to say how to read it.
+    """
+    if parse_as is None:
+        return omit
+    for update_format in _format_updates(input):
+        if update_format.get("type") == "text":
+            if _given(parse_as):
+                raise TypeError("Cannot use parse_as with a plain-text format update")
+            return omit
+        requested = text.get("format") if _given(text) and isinstance(text, dict) else None
+        if _given(text_format) and not _given(parse_as) and update_format != requested:
+            raise TypeError("Pass parse_as for the updated output schema, or parse_as=None to read plain output_text")
+        break
+    return parse_as if _given(parse_as) else text_format
+
+
+def _format_updates(input: object) -> list[dict[str, Any]]:
+    """The ``text.format`` dicts of the input's ``configuration_update`` items, last first."""
+    if not isinstance(input, list):
+        return []
+    found = []
+    for item in reversed(input):
+        update = item.get("text") if isinstance(item, dict) and item.get("type") == "configuration_update" else None
+        update_format = update.get("format") if isinstance(update, dict) else None
+        if isinstance(update_format, dict):
+            found.append(update_format)
+    return found
 
 
 def _tool_arguments(tools: list[Any], name: str, arguments: str) -> object:

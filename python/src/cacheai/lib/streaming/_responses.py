@@ -17,8 +17,11 @@ TextFormatT = TypeVar("TextFormatT")
 class ResponseStream(Generic[TextFormatT]):
     """Iterate for the response's events; ``get_final_response()`` gives the completed response, parsed."""
 
-    def __init__(self, *, raw_stream: Stream[Any], text_format: Any, input_tools: Any) -> None:
+    def __init__(
+        self, *, raw_stream: Stream[Any], text_format: Any, input_tools: Any, starting_after: int | None = None
+    ) -> None:
         self._raw_stream = raw_stream
+        self._starting_after = starting_after
         self.response = getattr(raw_stream, "response", None)
         self._text_format = text_format
         self._input_tools = input_tools
@@ -57,21 +60,34 @@ class ResponseStream(Generic[TextFormatT]):
         for event in self._raw_stream:
             if getattr(event, "type", None) == "response.completed":
                 self._final = event.response
-            yield event
+            if self._starting_after is None or getattr(event, "sequence_number", 0) > self._starting_after:
+                yield event
 
 
 class ResponseStreamManager(Generic[TextFormatT]):
     """What ``responses.stream()`` returns: the request is sent when the ``with`` block is entered."""
 
-    def __init__(self, api_request: Callable[[], Stream[Any]], *, text_format: Any, input_tools: Any) -> None:
+    def __init__(
+        self,
+        api_request: Callable[[], Stream[Any]],
+        *,
+        text_format: Any,
+        input_tools: Any,
+        starting_after: int | None = None,
+    ) -> None:
+        """``starting_after``: resuming a stored response, the events up to that sequence number are skipped."""
         self._api_request = api_request
+        self._starting_after = starting_after
         self._text_format = text_format
         self._input_tools = input_tools
         self._stream: ResponseStream[TextFormatT] | None = None
 
     def __enter__(self) -> ResponseStream[TextFormatT]:
         self._stream = ResponseStream(
-            raw_stream=self._api_request(), text_format=self._text_format, input_tools=self._input_tools
+            raw_stream=self._api_request(),
+            text_format=self._text_format,
+            input_tools=self._input_tools,
+            starting_after=self._starting_after,
         )
         return self._stream
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from typing_extensions import Required, Unpack
 
@@ -28,11 +28,14 @@ if TYPE_CHECKING:
         ParsedChatCompletion,
     )
 
-__all__ = ["ChatCompletionCreateParams", "Completions"]
+__all__ = ["ChatCompletionCreateParams", "ChatCompletionRequestParams", "Completions"]
+
+ResponseFormatT = TypeVar("ResponseFormatT")
 
 
-class ChatCompletionCreateParams(CallOptions, total=False):
-    """The keyword arguments of ``chat.completions.create`` other than ``stream`` (the reference openai's set)."""
+class ChatCompletionRequestParams(CallOptions, total=False):
+    """The keyword arguments ``chat.completions.create``, ``parse`` and ``stream`` share (the reference openai's
+    set, ``response_format`` and ``stream`` left out: each method types them its own way)."""
 
     messages: Required[Iterable[ChatCompletionMessageParam]]
     model: Required[str]
@@ -55,7 +58,6 @@ class ChatCompletionCreateParams(CallOptions, total=False):
     prompt_cache_options: dict[str, Any] | Omit | NotGiven
     prompt_cache_retention: Literal["in_memory", "24h"] | Omit | NotGiven | None
     reasoning_effort: str | Omit | NotGiven | None
-    response_format: dict[str, Any] | Omit | NotGiven
     safety_identifier: str | Omit | NotGiven | None
     seed: int | Omit | NotGiven | None
     service_tier: Literal["auto", "default", "flex", "scale", "priority", "fast"] | Omit | NotGiven | None
@@ -72,7 +74,14 @@ class ChatCompletionCreateParams(CallOptions, total=False):
     web_search_options: dict[str, Any] | Omit | NotGiven
 
 
+class ChatCompletionCreateParams(ChatCompletionRequestParams, total=False):
+    """The keyword arguments of ``chat.completions.create`` other than ``stream`` (the reference openai's set)."""
+
+    response_format: dict[str, Any] | Omit | NotGiven
+
+
 _CREATE_PARAMS = frozenset(ChatCompletionCreateParams.__annotations__) | {"stream"}
+_HELPER_PARAMS = frozenset(ChatCompletionRequestParams.__annotations__)
 _REQUIRED = ("messages", "model")
 _ARRAY_PARAMS = ("messages", "tools", "functions", "modalities")
 _MISSING_MESSAGE = (
@@ -132,7 +141,12 @@ class Completions(SyncAPIResource):
             stream_item=ChatCompletionChunk,
         )
 
-    def parse(self, **params: Any) -> ParsedChatCompletion[Any]:
+    def parse(
+        self,
+        *,
+        response_format: type[ResponseFormatT] | Omit = omit,
+        **params: Unpack[ChatCompletionRequestParams],
+    ) -> ParsedChatCompletion[ResponseFormatT]:
         """Like ``create``, with ``response_format=`` a pydantic model (sent as its strict JSON schema) and
         strict function tools (e.g. ``cacheai.pydantic_function_tool(Model)``); gives ``message.parsed`` and
         each tool call's ``parsed_arguments``. Raises ``LengthFinishReasonError``/``ContentFilterFinishReasonError``
@@ -142,26 +156,30 @@ class Completions(SyncAPIResource):
 
         if "stream" in params:
             raise TypeError("parse() got an unexpected keyword argument 'stream'; use stream() to stream")
-        response_format = params.get("response_format", omit)
+        check_params("parse", params, _HELPER_PARAMS, _REQUIRED, _MISSING_MESSAGE)
         tools = validate_input_tools(params.get("tools", omit))
-        completion = self.create(**_wire_params(params, tools), stream=False)
+        completion = self.create(**_wire_params(dict(params), response_format, tools), stream=False)
         return parse_chat_completion(completion, response_format, tools)
 
-    def stream(self, **params: Any) -> ChatCompletionStreamManager[Any]:
+    def stream(
+        self,
+        *,
+        response_format: dict[str, Any] | type[ResponseFormatT] | Omit = omit,
+        **params: Unpack[ChatCompletionRequestParams],
+    ) -> ChatCompletionStreamManager[ResponseFormatT]:
         """A context manager streaming the completion as openai's events (``content.delta``, ``content.done``,
         ``refusal.*``, ``tool_calls.function.arguments.*``, ``chunk``), with ``get_final_completion()``.
         """
         from ...lib.streaming.chat import ChatCompletionStreamManager
 
-        if "stream" in params:
-            raise TypeError("stream() got an unexpected keyword argument 'stream'")
-        tools = params.get("tools", omit)
+        check_params("stream", params, _HELPER_PARAMS, _REQUIRED, _MISSING_MESSAGE)
+        tools: Any = params.get("tools", omit)
         if not isinstance(tools, (Omit, NotGiven)):
             tools = list(tools)
-        wire = _wire_params(params, tools)
+        wire = _wire_params(dict(params), response_format, tools)
         return ChatCompletionStreamManager(
             lambda: self.create(**wire, stream=True),
-            response_format=params.get("response_format", omit),
+            response_format=response_format,
             input_tools=tools,
         )
 
@@ -273,15 +291,16 @@ class Messages(SyncAPIResource):
         )
 
 
-def _wire_params(params: dict[str, Any], tools: Any) -> dict[str, Any]:
+def _wire_params(params: dict[str, Any], response_format: object, tools: Any) -> Any:
+    """``create``'s keyword arguments for a ``parse``/``stream`` call: the model class turned into its JSON
+    schema ``response_format``, the tools as validated."""
     from ...lib._parsing._completions import type_to_response_format_param
 
-    wire = dict(params)
-    if "response_format" in wire:
-        wire["response_format"] = type_to_response_format_param(wire["response_format"])
-    if "tools" in wire:
-        wire["tools"] = tools
-    return wire
+    if not isinstance(response_format, (Omit, NotGiven)):
+        params["response_format"] = type_to_response_format_param(response_format)
+    if "tools" in params:
+        params["tools"] = tools
+    return params
 
 
 def _reject_model_class(response_format: object) -> None:

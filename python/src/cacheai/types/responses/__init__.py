@@ -126,6 +126,8 @@ if TYPE_CHECKING:
     from .response_in_progress_event import ResponseInProgressEvent
     from .response_includable import ResponseIncludable
     from .response_incomplete_event import ResponseIncompleteEvent
+    from .response_input_audio import ResponseInputAudio
+    from .response_input_audio_param import ResponseInputAudioParam
     from .response_input_content import ResponseInputContent
     from .response_input_file import ResponseInputFile
     from .response_input_file_content import ResponseInputFileContent
@@ -336,6 +338,8 @@ __all__ = [
     "ResponseInProgressEvent",
     "ResponseIncludable",
     "ResponseIncompleteEvent",
+    "ResponseInputAudio",
+    "ResponseInputAudioParam",
     "ResponseInputContent",
     "ResponseInputFile",
     "ResponseInputFileContent",
@@ -473,6 +477,10 @@ _MODULE_OF: dict[str, str] = {
     "McpToolCallErrorParam": ".mcp_tool_call_error_param",
     "NamespaceTool": ".namespace_tool",
     "NamespaceToolParam": ".namespace_tool_param",
+    "ParsedResponse": ".parsed_response",
+    "ParsedResponseFunctionToolCall": ".parsed_response",
+    "ParsedResponseOutputMessage": ".parsed_response",
+    "ParsedResponseOutputText": ".parsed_response",
     "Response": ".response",
     "ResponseApplyPatchToolCall": ".response_apply_patch_tool_call",
     "ResponseApplyPatchToolCallOutput": ".response_apply_patch_tool_call_output",
@@ -544,6 +552,8 @@ _MODULE_OF: dict[str, str] = {
     "ResponseInProgressEvent": ".response_in_progress_event",
     "ResponseIncludable": ".response_includable",
     "ResponseIncompleteEvent": ".response_incomplete_event",
+    "ResponseInputAudio": ".response_input_audio",
+    "ResponseInputAudioParam": ".response_input_audio_param",
     "ResponseInputContent": ".response_input_content",
     "ResponseInputFile": ".response_input_file",
     "ResponseInputFileContent": ".response_input_file_content",
@@ -577,10 +587,6 @@ _MODULE_OF: dict[str, str] = {
     "ResponseOutputItemDoneEvent": ".response_output_item_done_event",
     "ResponseOutputMessage": ".response_output_message",
     "ResponseOutputMessageParam": ".response_output_message_param",
-    "ParsedResponse": ".parsed_response",
-    "ParsedResponseFunctionToolCall": ".parsed_response",
-    "ParsedResponseOutputMessage": ".parsed_response",
-    "ParsedResponseOutputText": ".parsed_response",
     "ResponseOutputRefusal": ".response_output_refusal",
     "ResponseOutputRefusalParam": ".response_output_refusal_param",
     "ResponseOutputText": ".response_output_text",

@@ -33,9 +33,7 @@ class ParsedResponseFunctionToolCall(ResponseFunctionToolCall):
 
 
 class ParsedResponse(Response, Generic[ContentType]):
-    output: list[
-        ParsedResponseOutputMessage[ContentType] | ParsedResponseFunctionToolCall | ResponseOutputItem
-    ]
+    output: list[ParsedResponseOutputMessage[ContentType] | ParsedResponseFunctionToolCall | ResponseOutputItem]
 
     @property
     def output_parsed(self) -> ContentType | None:

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
+import pydantic
 from pydantic_core import from_json
 
 from ...._exceptions import ContentFilterFinishReasonError, LengthFinishReasonError
@@ -84,130 +85,138 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         """Fold ``chunk`` into the snapshot; the events it gives, in openai's order."""
         snapshot = self._snapshot
         if snapshot is None:
-            snapshot = self._snapshot = ParsedChatCompletion[object].model_construct(
-                id=chunk.id,
-                choices=[],
-                created=chunk.created,
-                model=chunk.model,
-                object="chat.completion",
-                service_tier=chunk.service_tier,
-                system_fingerprint=None,
-                usage=None,
-            )
-        events: list[Any] = [_event(ChunkEvent, type="chunk", chunk=chunk, snapshot=snapshot)]
-        for choice in chunk.choices:
+            snapshot = self._start(chunk)
+        # _event(ChunkEvent, ...), inlined: this runs for every chunk
+        chunk_fields = {"type": "chunk", "chunk": chunk, "snapshot": snapshot}
+        chunk_event = _new(ChunkEvent)
+        _set_dict(chunk_event, chunk_fields)
+        _set_fields_set(chunk_event, set(chunk_fields))
+        _set_extra(chunk_event, {})
+        _set_private(chunk_event, None)
+        fields = snapshot.__dict__  # written directly: the values are already the declared types
+        fields["usage"] = chunk.usage
+        fields["system_fingerprint"] = chunk.system_fingerprint
+        choices = chunk.choices
+        if len(choices) == 1:
+            # The commonest chunk, a content delta (nothing else) of a started choice: folded with the fewest reads.
+            choice = choices[0]
+            delta = choice.delta
+            content = delta.content
+            state = self._choices.get(choice.index)
+            if (
+                content is not None
+                and state is not None
+                and choice.finish_reason is None
+                and choice.logprobs is None
+                and delta.refusal is None
+                and not delta.tool_calls
+            ):  # (after the choice's finish, its done events are out: none to add, as _fold would find)
+                message = state.message_fields
+                text = message["content"] = (message["content"] or "") + content
+                if self._rich and not message["refusal"] and text.lstrip():
+                    message["parsed"] = from_json(text, allow_partial=True)
+                delta_fields = {
+                    "type": "content.delta",
+                    "delta": content,
+                    "snapshot": text,
+                    "parsed": message["parsed"],
+                }
+                delta_event = _new(ContentDeltaEvent)
+                _set_dict(delta_event, delta_fields)
+                _set_fields_set(delta_event, set(delta_fields))
+                _set_extra(delta_event, {})
+                _set_private(delta_event, None)
+                return [chunk_event, delta_event]
+        events: list[Any] = [chunk_event]
+        for choice in choices:
             state = self._choices.get(choice.index)
             if state is None:
                 state = self._choices[choice.index] = _ChoiceState(choice.index)
                 snapshot.choices.append(state.snapshot)
             self._fold(state, choice, events)
-        snapshot.__dict__["usage"] = chunk.usage
-        snapshot.__dict__["system_fingerprint"] = chunk.system_fingerprint
         return events
 
+    def _start(self, chunk: ChatCompletionChunk) -> ParsedChatCompletion[object]:
+        """The snapshot, from the first chunk."""
+        self._snapshot = ParsedChatCompletion[object].model_construct(
+            id=chunk.id,
+            choices=[],
+            created=chunk.created,
+            model=chunk.model,
+            object="chat.completion",
+            service_tier=chunk.service_tier,
+            system_fingerprint=None,
+            usage=None,
+        )
+        return self._snapshot
+
     def _fold(self, state: _ChoiceState, choice: Any, events: list[Any]) -> None:
-        delta, choice_snapshot = choice.delta, state.snapshot
+        """Fold one choice's delta into its snapshot and append its events (the per-chunk hot path: each value
+        is read once, and the snapshot's fields are written directly, being already the declared types)."""
+        delta = choice.delta
+        content, refusal, tool_calls = delta.content, delta.refusal, delta.tool_calls
+        finish_reason, logprobs = choice.finish_reason, choice.logprobs
+        choice_snapshot = state.snapshot
         message = choice_snapshot.message
-        fields = message.__dict__  # written directly: the values are already the declared types
-        if delta.content is not None:
-            fields["content"] = (message.content or "") + delta.content
-        if delta.refusal is not None:
-            fields["refusal"] = (message.refusal or "") + delta.refusal
-        for call in delta.tool_calls or []:
-            calls = message.tool_calls
-            if calls is None:
-                calls = message.tool_calls = []
-            function = call.function
-            if call.index >= len(calls):
-                calls.append(
-                    ParsedFunctionToolCall.model_construct(
-                        id=call.id or "",
-                        index=call.index,  # kept as openai keeps it (an extra field)
-                        type="function",
-                        function=ParsedFunction.model_construct(
-                            name=(function.name if function else None) or "",
-                            arguments=(function.arguments if function else None) or "",
-                            parsed_arguments=None,
-                        ),
-                    )
-                )
-            elif function is not None and function.arguments:
-                calls[call.index].function.arguments += function.arguments
-        if choice.finish_reason:
-            choice_snapshot.finish_reason = choice.finish_reason
-            if self._parseable and choice.finish_reason == "length":
+        fields = message.__dict__
+        if content is not None:
+            fields["content"] = (fields["content"] or "") + content
+        if refusal is not None:
+            fields["refusal"] = (fields["refusal"] or "") + refusal
+        if tool_calls:
+            _fold_tool_calls(message, tool_calls)
+        if finish_reason:
+            choice_snapshot.__dict__["finish_reason"] = finish_reason
+            if self._parseable and finish_reason == "length":
                 raise LengthFinishReasonError(completion=self._snapshot)
-            if self._parseable and choice.finish_reason == "content_filter":
+            if self._parseable and finish_reason == "content_filter":
                 raise ContentFilterFinishReasonError(completion=self._snapshot)
-        if self._rich and message.content and not message.refusal and message.content.lstrip():
-            message.parsed = from_json(message.content, allow_partial=True)
-        for call in delta.tool_calls or []:
-            snapshot_call = message.tool_calls[call.index]  # type: ignore[index]
-            if snapshot_call.function.name in self._strict_names and snapshot_call.function.arguments:
-                snapshot_call.function.parsed_arguments = from_json(
-                    snapshot_call.function.arguments, allow_partial=True
-                )
-        logprobs = choice.logprobs
+        if self._rich and fields["content"] and not fields["refusal"] and fields["content"].lstrip():
+            fields["parsed"] = from_json(fields["content"], allow_partial=True)
+        if tool_calls:
+            for call in tool_calls:
+                function = message.tool_calls[call.index].function  # type: ignore[index]
+                if function.name in self._strict_names and function.arguments:
+                    function.parsed_arguments = from_json(function.arguments, allow_partial=True)
         if logprobs is not None:
-            if choice_snapshot.logprobs is None:
-                choice_snapshot.logprobs = ChoiceLogprobs.model_construct(
-                    content=list(logprobs.content) if logprobs.content is not None else None,
-                    refusal=list(logprobs.refusal) if logprobs.refusal is not None else None,
-                )
-            else:
-                for name in ("content", "refusal"):
-                    new = getattr(logprobs, name)
-                    if new:
-                        old = getattr(choice_snapshot.logprobs, name)
-                        setattr(choice_snapshot.logprobs, name, [*(old or []), *new])
+            _fold_logprobs(choice_snapshot, logprobs)
         # events
-        if delta.content is not None:
+        if content is not None:
             events.append(
                 _event(
                     ContentDeltaEvent,
-                    type="content.delta",
-                    delta=delta.content,
-                    snapshot=message.content or "",
-                    parsed=message.parsed,
+                    {
+                        "type": "content.delta",
+                        "delta": content,
+                        "snapshot": fields["content"] or "",
+                        "parsed": fields["parsed"],
+                    },
                 )
             )
-        if delta.refusal is not None:
+        if refusal is not None:
             events.append(
-                _event(RefusalDeltaEvent, type="refusal.delta", delta=delta.refusal, snapshot=message.refusal or "")
+                _event(RefusalDeltaEvent, {"type": "refusal.delta", "delta": refusal, "snapshot": fields["refusal"]})
             )
-        for call in delta.tool_calls or []:
-            snapshot_call = message.tool_calls[call.index]  # type: ignore[index]
-            events.append(
-                _event(
-                    FunctionToolCallArgumentsDeltaEvent,
-                    type="tool_calls.function.arguments.delta",
-                    name=snapshot_call.function.name,
-                    index=call.index,
-                    arguments=snapshot_call.function.arguments,
-                    parsed_arguments=snapshot_call.function.parsed_arguments,
-                    arguments_delta=(call.function.arguments if call.function else None) or "",
+        if tool_calls:
+            for call in tool_calls:
+                function = message.tool_calls[call.index].function  # type: ignore[index]
+                events.append(
+                    _event(
+                        FunctionToolCallArgumentsDeltaEvent,
+                        {
+                            "type": "tool_calls.function.arguments.delta",
+                            "name": function.name,
+                            "index": call.index,
+                            "arguments": function.arguments,
+                            "parsed_arguments": function.parsed_arguments,
+                            "arguments_delta": (call.function.arguments if call.function else None) or "",
+                        },
+                    )
                 )
-            )
         if logprobs is not None and choice_snapshot.logprobs is not None:
-            if logprobs.content and choice_snapshot.logprobs.content:
-                events.append(
-                    _event(
-                        LogprobsContentDeltaEvent,
-                        type="logprobs.content.delta",
-                        content=logprobs.content,
-                        snapshot=choice_snapshot.logprobs.content,
-                    )
-                )
-            if logprobs.refusal and choice_snapshot.logprobs.refusal:
-                events.append(
-                    _event(
-                        LogprobsRefusalDeltaEvent,
-                        type="logprobs.refusal.delta",
-                        refusal=logprobs.refusal,
-                        snapshot=choice_snapshot.logprobs.refusal,
-                    )
-                )
-        self._done_events(state, choice, events)
+            _logprobs_delta_events(logprobs, choice_snapshot.logprobs, events)
+        if tool_calls or choice_snapshot.finish_reason:
+            self._done_events(state, choice, events)
 
     def _done_events(self, state: _ChoiceState, choice: Any, events: list[Any]) -> None:
         if state.snapshot.finish_reason:
@@ -230,17 +239,23 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
             if self._rich and not message.refusal:
                 parsed = parse_content(self._response_format, message.content)
             message.parsed = parsed
-            events.append(_event(ContentDoneEvent, type="content.done", content=message.content, parsed=parsed))
+            events.append(
+                _event(ContentDoneEvent, {"type": "content.done", "content": message.content, "parsed": parsed})
+            )
         if message.refusal is not None and not state.refusal_done:
             state.refusal_done = True
-            events.append(_event(RefusalDoneEvent, type="refusal.done", refusal=message.refusal))
+            events.append(_event(RefusalDoneEvent, {"type": "refusal.done", "refusal": message.refusal}))
         logprobs = choice_snapshot.logprobs
         if logprobs is not None and logprobs.content is not None and not state.logprobs_content_done:
             state.logprobs_content_done = True
-            events.append(_event(LogprobsContentDoneEvent, type="logprobs.content.done", content=logprobs.content))
+            events.append(
+                _event(LogprobsContentDoneEvent, {"type": "logprobs.content.done", "content": logprobs.content})
+            )
         if logprobs is not None and logprobs.refusal is not None and not state.logprobs_refusal_done:
             state.logprobs_refusal_done = True
-            events.append(_event(LogprobsRefusalDoneEvent, type="logprobs.refusal.done", refusal=logprobs.refusal))
+            events.append(
+                _event(LogprobsRefusalDoneEvent, {"type": "logprobs.refusal.done", "refusal": logprobs.refusal})
+            )
 
     def _tool_done(self, state: _ChoiceState, index: int, events: list[Any]) -> None:
         if index in state.done_tools:
@@ -251,23 +266,88 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         events.append(
             _event(
                 FunctionToolCallArgumentsDoneEvent,
-                type="tool_calls.function.arguments.done",
-                index=index,
-                name=function.name,
-                arguments=function.arguments,
-                parsed_arguments=function.parsed_arguments,
+                {
+                    "type": "tool_calls.function.arguments.done",
+                    "index": index,
+                    "name": function.name,
+                    "arguments": function.arguments,
+                    "parsed_arguments": function.parsed_arguments,
+                },
             )
         )
 
 
-def _event(cls: type[_E], **fields: Any) -> _E:
+_new = object.__new__
+# pydantic's own slots, set through their descriptors: an event costs an object and its dict, no validation.
+_set_dict = pydantic.BaseModel.__dict__["__dict__"].__set__
+_set_fields_set = pydantic.BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = pydantic.BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = pydantic.BaseModel.__dict__["__pydantic_private__"].__set__
+
+
+def _event(cls: type[_E], fields: dict[str, Any]) -> _E:
     """An event built without validation or conversion: its fields are already the right types."""
-    event = object.__new__(cls)
-    object.__setattr__(event, "__dict__", fields)
-    object.__setattr__(event, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(event, "__pydantic_extra__", {})
-    object.__setattr__(event, "__pydantic_private__", None)
+    event = _new(cls)
+    _set_dict(event, fields)
+    _set_fields_set(event, set(fields))
+    _set_extra(event, {})
+    _set_private(event, None)
     return event
+
+
+def _fold_tool_calls(message: Any, tool_calls: list[Any]) -> None:
+    """Append new tool calls to the snapshot message, grow the arguments of the ones it has."""
+    calls = message.tool_calls
+    if calls is None:
+        calls = message.tool_calls = []
+    for call in tool_calls:
+        function = call.function
+        if call.index >= len(calls):
+            calls.append(
+                ParsedFunctionToolCall.model_construct(
+                    id=call.id or "",
+                    index=call.index,  # kept as openai keeps it (an extra field)
+                    type="function",
+                    function=ParsedFunction.model_construct(
+                        name=(function.name if function else None) or "",
+                        arguments=(function.arguments if function else None) or "",
+                        parsed_arguments=None,
+                    ),
+                )
+            )
+        elif function is not None and function.arguments:
+            calls[call.index].function.arguments += function.arguments
+
+
+def _fold_logprobs(choice_snapshot: Any, logprobs: Any) -> None:
+    if choice_snapshot.logprobs is None:
+        choice_snapshot.logprobs = ChoiceLogprobs.model_construct(
+            content=list(logprobs.content) if logprobs.content is not None else None,
+            refusal=list(logprobs.refusal) if logprobs.refusal is not None else None,
+        )
+        return
+    for name in ("content", "refusal"):
+        new = getattr(logprobs, name)
+        if new:
+            old = getattr(choice_snapshot.logprobs, name)
+            setattr(choice_snapshot.logprobs, name, [*(old or []), *new])
+
+
+def _logprobs_delta_events(logprobs: Any, snapshot: Any, events: list[Any]) -> None:
+    if logprobs.content and snapshot.content:
+        events.append(
+            _event(
+                LogprobsContentDeltaEvent,
+                {"type": "logprobs.content.delta", "content": logprobs.content, "snapshot": snapshot.content},
+            )
+        )
+    if logprobs.refusal and snapshot.refusal:
+        events.append(
+            _event(
+                LogprobsRefusalDeltaEvent,
+                {"type": "logprobs.refusal.delta", "refusal": logprobs.refusal, "snapshot": snapshot.refusal},
+            )
+        )
 
 
 class _ChoiceState:
@@ -277,6 +357,7 @@ class _ChoiceState:
         "done_tools",
         "logprobs_content_done",
         "logprobs_refusal_done",
+        "message_fields",
         "refusal_done",
         "snapshot",
     )
@@ -291,6 +372,7 @@ class _ChoiceState:
             logprobs=None,
             message=message,
         )
+        self.message_fields = message.__dict__  # the snapshot message's fields, written in place
         self.content_done = self.refusal_done = False
         self.logprobs_content_done = self.logprobs_refusal_done = False
         self.current_tool: int | None = None

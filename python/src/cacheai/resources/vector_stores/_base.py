@@ -1,0 +1,49 @@
+"""The base of the vector store resources: every request carries openai's ``OpenAI-Beta: assistants=v2``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from typing_extensions import Unpack
+
+from ..._pagination import BasePage
+from ..._resource import CallOptions, SyncAPIResource, make_options
+
+__all__ = ["BETA_HEADER", "VectorStoreResource"]
+
+BETA_HEADER = {"OpenAI-Beta": "assistants=v2"}
+"""openai sends this header with every vector store request (a caller's ``extra_headers`` win over it)."""
+
+_T = TypeVar("_T")
+_PageT = TypeVar("_PageT", bound=BasePage[Any])
+
+
+class VectorStoreResource(SyncAPIResource):
+    def _send(
+        self,
+        cast_to: type[_T],
+        method: str,
+        path: str,
+        *,
+        body: object | None = None,
+        params: Mapping[str, object] | None = None,
+        **options: Unpack[CallOptions],
+    ) -> _T:
+        """One request with the beta header, parsed into ``cast_to``."""
+        request = make_options(method, path, body=body, params=params, headers=BETA_HEADER, **options)
+        return self._client.request(cast_to, request)  # type: ignore[no-any-return]
+
+    def _page(
+        self,
+        page_cls: type[_PageT],
+        method: str,
+        path: str,
+        *,
+        body: object | None = None,
+        params: Mapping[str, object] | None = None,
+        **options: Unpack[CallOptions],
+    ) -> _PageT:
+        """A list request with the beta header; the page fetches the ones after it."""
+        request = make_options(method, path, body=body, params=params, headers=BETA_HEADER, **options)
+        return self._client.get_page(page_cls, request)
