@@ -276,3 +276,15 @@ def test_ctrl_c_writes_what_is_in_order_and_a_rerun_with_the_cache_resumes(
     assert [r["content"] for r in results] == [f"Echo: {p}" for p in prompts]
     assert sum(bool(r["cached"]) for r in results) == sent  # everything the first run sent was answered then
     assert Counter(text_of(r) for r in server.requests_to("/chat/completions")) == Counter(prompts)
+
+
+def test_an_empty_input_writes_nothing_and_is_not_submitted(
+    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, output = write_lines(tmp_path / "p.jsonl", "  "), tmp_path / "r.jsonl"
+    assert run(server, str(source), "-o", str(output)) == 0
+    assert output.read_text() == "" and "0/0 done" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        run(server, str(source), "--batch-api")
+    assert "has no prompts: nothing to submit to the Batch API" in capsys.readouterr().err
+    assert server.requests == []
