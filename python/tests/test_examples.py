@@ -29,6 +29,12 @@ EXPECTED_OUTPUT = {
     ],
     "rate_limited.py": ["500 requests, ", "; 0 refused by the server (429)", "0 in flight"],
     "sessions.py": ["Echo: Name one reason to write tests.", "Echo: And one more?", "Echo: Thanks!", "[7 messages, "],
+    "knowledge_base.py": [
+        "Indexed 3 documents",
+        "Best match: refunds.md",
+        "Uploaded 465 bytes in parts",
+        "Fine-tuning succeeded: ft:gpt-4o-mini-2024-07-18:org-fake:support:",
+    ],
     "error_handling.py": ["NotFoundError: status 404, code 'model_not_found', request id req_", "APIConnectionError: "],
 }
 

@@ -118,7 +118,8 @@ for _pkg in ("openai.types.shared", "openai.types.shared_params"):
     for _info in pkgutil.iter_modules(importlib.import_module(_pkg).__path__):
         ROOT_MODULES.append(f"{_pkg}.{_info.name}")
 # Fine-tuning jobs, uploads, vector stores and webhooks: every module of their packages, and their top-level ones.
-for _pkg in ("openai.types.fine_tuning", "openai.types.fine_tuning.jobs", "openai.types.uploads",
+for _pkg in ("openai.types.fine_tuning", "openai.types.fine_tuning.jobs", "openai.types.fine_tuning.checkpoints",
+             "openai.types.fine_tuning.alpha", "openai.types.uploads",
              "openai.types.vector_stores", "openai.types.webhooks"):
     for _info in pkgutil.iter_modules(importlib.import_module(_pkg).__path__):
         if not _info.ispkg:

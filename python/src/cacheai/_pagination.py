@@ -16,7 +16,7 @@ from ._types import RequestOptions
 if TYPE_CHECKING:
     from ._client import CacheAI
 
-__all__ = ["PageInfo", "SyncCursorPage", "SyncPage"]
+__all__ = ["PageInfo", "SyncConversationCursorPage", "SyncCursorPage", "SyncPage"]
 
 _T = TypeVar("_T")
 
@@ -109,3 +109,18 @@ class SyncCursorPage(BasePage[_T], Generic[_T]):
         if not last_id:
             return None
         return PageInfo(params={"after": last_id})
+
+
+class SyncConversationCursorPage(BasePage[_T], Generic[_T]):
+    """A cursor-paginated list whose next page is ``after=<last_id>`` (the page's own field) while ``has_more``."""
+
+    has_more: bool | None = None
+    last_id: str | None = None
+
+    def has_next_page(self) -> bool:
+        if self.has_more is False or not self.data:
+            return False
+        return self.next_page_info() is not None
+
+    def next_page_info(self) -> PageInfo | None:
+        return PageInfo(params={"after": self.last_id}) if self.last_id else None

@@ -118,6 +118,9 @@ SEARCH_PAGE = {
     "has_more": False,
     "next_page": None,
 }
+PERMISSION = {"id": "cp_1", "object": "checkpoint.permission", "created_at": 1700000000, "project_id": "proj_1"}
+STRING_CHECK = {"type": "string_check", "name": "exact", "input": "{{sample.output_text}}",
+                "reference": "{{item.answer}}", "operation": "eq"}  # fmt: skip
 SECRET = "whsec_" + base64.b64encode(b"differential-webhook-secret").decode()
 WEBHOOK_BODY = json.dumps(
     {
@@ -183,6 +186,18 @@ def _unknown_event(client: Any) -> Any:
     return _outcome(lambda: client.webhooks.unwrap(body, signed_headers(body)))
 
 
+def _graded(result: Any) -> Any:
+    """A grader run's fields. (Not its model_dump: openai's lenient parsing also keeps the aliased
+    ``model_grader_token_usage_per_model`` key as an extra beside ``api_model_grader_token_usage_per_model``,
+    cacheai's does not; the values are the same.)"""
+    return {
+        "reward": result.reward,
+        "sub_rewards": result.sub_rewards,
+        "usage": result.api_model_grader_token_usage_per_model,
+        "metadata": result.metadata,
+    }
+
+
 def _streamed(response: Any) -> Any:
     with response as streamed:
         return {"parsed": streamed.parse(), "status": streamed.status_code, "id": streamed.headers.get("x-request-id")}
@@ -244,6 +259,52 @@ STORAGE_SCENARIOS: list[Scenario] = [
         "fine_tuning: 404 for an unknown job",
         lambda c: c.fine_tuning.jobs.retrieve("ftjob-missing"),
         [Reply(status=404, json={"error": {"message": "No such job", "type": "invalid_request_error", "code": None}})],
+    ),
+    Scenario(
+        "fine_tuning: checkpoint permissions walk pages by last_id",
+        lambda c: {
+            "created": c.fine_tuning.checkpoints.permissions.create("ft:m:ckpt", project_ids=["proj_1", "proj_2"]),
+            "listed": [
+                p.id for p in c.fine_tuning.checkpoints.permissions.list("ft:m:ckpt", limit=1, order="ascending")
+            ],
+            "deleted": c.fine_tuning.checkpoints.permissions.delete("cp_1", fine_tuned_model_checkpoint="ft:m:ckpt"),
+        },
+        [
+            Reply(json={"object": "list", "data": [PERMISSION, {**PERMISSION, "id": "cp_2", "project_id": "proj_2"}]}),
+            Reply(
+                json={"object": "list", "data": [PERMISSION], "has_more": True, "first_id": "cp_1", "last_id": "cp_1"}
+            ),
+            Reply(
+                json={"object": "list", "data": [{**PERMISSION, "id": "cp_2"}], "has_more": False, "last_id": "cp_2"}
+            ),
+            Reply(json={"id": "cp_1", "object": "checkpoint.permission", "deleted": True}),
+        ],
+    ),
+    Scenario(
+        "fine_tuning: graders run and validate",
+        lambda c: [
+            _graded(c.fine_tuning.alpha.graders.run(grader=STRING_CHECK, model_sample="4", item={"answer": "4"})),
+            c.fine_tuning.alpha.graders.validate(grader=STRING_CHECK),
+        ],
+        [
+            Reply(
+                json={
+                    "reward": 1.0,
+                    "metadata": {
+                        "name": "exact",
+                        "type": "string_check",
+                        "errors": {},
+                        "execution_time": 0.01,
+                        "scores": {"exact": 1.0},
+                        "token_usage": None,
+                        "sampled_model_name": None,
+                    },
+                    "sub_rewards": {"exact": 1.0},
+                    "model_grader_token_usage_per_model": {},
+                }
+            ),
+            Reply(json={"grader": STRING_CHECK}),
+        ],
     ),
     # --- uploads -------------------------------------------------------------------------------------
     Scenario(

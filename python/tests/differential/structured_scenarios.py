@@ -40,7 +40,18 @@ def parse(client: Any, **params: Any) -> Any:
     completion = client.chat.completions.parse(model="gpt-4o-mini", messages=USER, **params)
     message = completion.choices[0].message
     calls = [{"name": c.function.name, "parsed": _plain(c.function.parsed_arguments)} for c in message.tool_calls or []]
-    return {"completion": completion, "parsed": _plain(message.parsed), "refusal": message.refusal, "calls": calls}
+    return {
+        "completion": completion,
+        "classes": _classes(completion, message),
+        "parsed": _plain(message.parsed),
+        "refusal": message.refusal,
+        "calls": calls,
+    }
+
+
+def _classes(*objects: Any) -> list[str]:
+    """The class names (what a printed object shows), generic parameters included."""
+    return [type(value).__name__ for value in objects]
 
 
 def _plain(value: Any) -> Any:
@@ -74,7 +85,13 @@ def stream(client: Any, **params: Any) -> Any:
         seen = [_event(event) for event in events]
         final = events.get_final_completion()
     message = final.choices[0].message
-    return {"events": seen, "final": final, "parsed": _plain(message.parsed), "content": message.content}
+    return {
+        "events": seen,
+        "final": final,
+        "classes": _classes(final, message),
+        "parsed": _plain(message.parsed),
+        "content": message.content,
+    }
 
 
 def _event(event: Any) -> dict[str, Any]:
@@ -92,14 +109,24 @@ def response_with_text(text: str) -> dict[str, Any]:
 
 def responses_parse(client: Any, **params: Any) -> Any:
     response = client.responses.parse(**{"model": "gpt-4o", "input": "Hi", **params})
-    return {"response": response.model_dump(mode="json"), "parsed": _plain(response.output_parsed)}
+    output = response.output[0]
+    return {
+        "response": response.model_dump(mode="json"),
+        "classes": _classes(response, output, *getattr(output, "content", [])),
+        "parsed": _plain(response.output_parsed),
+    }
 
 
 def responses_stream(client: Any, **params: Any) -> Any:
     with client.responses.stream(model="gpt-4o", input="Hi", **params) as events:
-        kinds = [event.type for event in events]
+        seen = [_response_event(event) for event in events]
         final = events.get_final_response()
-    return {"kinds": kinds, "parsed": _plain(final.output_parsed), "text": final.output_text}
+    return {"events": seen, "parsed": _plain(final.output_parsed), "text": final.output_text}
+
+
+def _response_event(event: Any) -> dict[str, Any]:
+    """An event as the user sees it: its class and fields (``snapshot``, ``parsed`` included)."""
+    return {"class": type(event).__name__, **event.model_dump(mode="json")}
 
 
 def response_events(text: str) -> Reply:
@@ -201,37 +228,57 @@ SCHEMA_UPDATE = {
 def resumed_stream(client: Any, **params: Any) -> Any:
     """A stored response's events again (``response_id``), those after ``starting_after`` only."""
     with client.responses.stream(response_id="resp_1", **params) as events:
-        seen = [(event.type, event.sequence_number) for event in events]
+        seen = [_response_event(event) for event in events]
         final = events.get_final_response()
     return {"events": seen, "parsed": _plain(final.output_parsed), "text": final.output_text}
 
 
+def _parse_person(name: str, **params: Any) -> Scenario:
+    """A ``responses.parse`` scenario answered with PERSON's JSON."""
+    return Scenario(
+        f"responses.parse: {name}",
+        lambda c: responses_parse(c, **params),
+        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    )
+
+
+def full_response_events(text: str, call_arguments: dict[str, Any]) -> Reply:
+    """Every event of a response with a message and a function call, as the fake server streams them
+    (items added, content parts, text and argument deltas, done events), the content given in pieces."""
+    from cacheai.testing._shapes import stream_events_of
+
+    final = response_with_text(text)
+    final["output"].append(
+        {
+            "type": "function_call",
+            "id": "fc_1",
+            "call_id": "call_1",
+            "name": "GetWeather",
+            "arguments": json.dumps(call_arguments),
+            "status": "completed",
+        }
+    )
+    return Reply(sse=sse(*stream_events_of(final), done=False))
+
+
 STRUCTURED_SCENARIOS += [
     Scenario(
-        "responses.parse: parse_as=None leaves the output unparsed",
-        lambda c: responses_parse(c, text_format=Person, parse_as=None),
-        [Reply(json=response_with_text(json.dumps(PERSON)))],
+        "responses.stream: text and argument snapshots, parsed done and completed events",
+        lambda c: responses_stream(c, text_format=MathResponse, tools=[_responses_tool(c, GetWeather)]),
+        [full_response_events(json.dumps(MATH), {"city": "Paris", "unit": "c"})],
     ),
-    Scenario(
-        "responses.parse: parse_as reads an updated schema",
-        lambda c: responses_parse(c, text_format=MathResponse, parse_as=Person, input=["Hi", SCHEMA_UPDATE]),
-        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    _parse_person("parse_as=None leaves the output unparsed", text_format=Person, parse_as=None),
+    _parse_person(
+        "parse_as reads an updated schema", text_format=MathResponse, parse_as=Person, input=["Hi", SCHEMA_UPDATE]
     ),
-    Scenario(
-        "responses.parse: an updated schema needs parse_as",
-        lambda c: responses_parse(c, text_format=MathResponse, input=["Hi", SCHEMA_UPDATE]),
-        [Reply(json=response_with_text(json.dumps(PERSON)))],
+    _parse_person("an updated schema needs parse_as", text_format=MathResponse, input=["Hi", SCHEMA_UPDATE]),
+    _parse_person(
+        "parse_as with a plain-text update refused",
+        text_format=MathResponse,
+        parse_as=Person,
+        input=["Hi", PLAIN_TEXT_UPDATE],
     ),
-    Scenario(
-        "responses.parse: parse_as with a plain-text update refused",
-        lambda c: responses_parse(c, text_format=MathResponse, parse_as=Person, input=["Hi", PLAIN_TEXT_UPDATE]),
-        [Reply(json=response_with_text(json.dumps(PERSON)))],
-    ),
-    Scenario(
-        "responses.parse: stream=False and verbosity sent",
-        lambda c: responses_parse(c, text_format=Person, stream=False, verbosity="low"),
-        [Reply(json=response_with_text(json.dumps(PERSON)))],
-    ),
+    _parse_person("stream=False and verbosity sent", text_format=Person, stream=False, verbosity="low"),
     Scenario(
         "responses.stream: resumed by response_id after starting_after",
         lambda c: resumed_stream(c, text_format=MathResponse, starting_after=0),
@@ -262,6 +309,12 @@ STRICT_TOOL = {
         },
     },
 }
+
+
+def _responses_tool(client: Any, model: type[pydantic.BaseModel]) -> Any:
+    """A strict function tool in the Responses API's flat shape, from the model's strict schema."""
+    function = tool_for(client, model)["function"]
+    return {"type": "function", "name": function["name"], "parameters": function["parameters"], "strict": True}
 
 
 def tool_for(client: Any, model: type[pydantic.BaseModel]) -> Any:

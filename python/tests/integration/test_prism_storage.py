@@ -164,3 +164,35 @@ def test_vector_store_files_and_batches(client: CacheAI, reference: openai.OpenA
         reference,
         lambda c: c.vector_stores.file_batches.list_files("vsfb_1", vector_store_id=batches, filter="failed", limit=1),
     )
+
+
+STRING_CHECK = {"type": "string_check", "name": "exact", "input": "{{sample.output_text}}",
+                "reference": "{{item.answer}}", "operation": "eq"}  # fmt: skip
+
+
+@pytest.mark.compat("Fine-tuning jobs")
+def test_checkpoint_permissions_and_graders(client: CacheAI, reference: openai.OpenAI) -> None:  # noqa: F811
+    checkpoint = "ft:gpt-4o-mini:org:custom:abc:ckpt-step-10"
+    permissions = client.fine_tuning.checkpoints.permissions
+    conforms(client, reference, lambda c: c.fine_tuning.checkpoints.permissions.create(checkpoint, project_ids=["p1"]))
+    conforms(
+        client,
+        reference,
+        lambda c: c.fine_tuning.checkpoints.permissions.list(
+            checkpoint, after="cp_0", limit=2, order="descending", project_id="p1"
+        ),
+    )
+    with pytest.warns(DeprecationWarning):
+        retrieved = permissions.retrieve(checkpoint, limit=1)
+    assert retrieved.object == "list"
+    conforms(
+        client,
+        reference,
+        lambda c: c.fine_tuning.checkpoints.permissions.delete("cp_1", fine_tuned_model_checkpoint=checkpoint),
+    )
+    conforms(
+        client,
+        reference,
+        lambda c: c.fine_tuning.alpha.graders.run(grader=STRING_CHECK, model_sample="4", item={"answer": "4"}),
+    )
+    conforms(client, reference, lambda c: c.fine_tuning.alpha.graders.validate(grader=STRING_CHECK))

@@ -130,7 +130,8 @@ def parse_chat_completion(completion: ChatCompletion, response_format: Any, tool
         data = choice.to_dict()
         data["message"] = _parsed_message(choice.message.to_dict(), response_format, input_tools)
         choices.append(data)
-    target = ParsedChatCompletion[response_format if has_rich_response_format(response_format) else None]  # type: ignore[misc,valid-type]
+    # Parametrised with the TypeVar itself, as openai builds it: the class is ParsedChatCompletion[~ResponseFormatT]
+    target = ParsedChatCompletion[ResponseFormatT]
     parsed = cast("ParsedChatCompletion[Any]", construct_type(target, {**completion.to_dict(), "choices": choices}))
     request_id = getattr(completion, "_request_id", None)
     if request_id is not None:

@@ -88,7 +88,7 @@ def parse_response(response: Response, text_format: Any, tools: Any) -> ParsedRe
         if kind == "message":
             phase = getattr(item, "phase", None)
             content = [
-                ParsedResponseOutputText[Any].model_construct(
+                ParsedResponseOutputText.model_construct(
                     _fields_set={*part.model_fields_set, "parsed"},
                     **dict(part),
                     parsed=parse_content(text_format, part.text)  # type: ignore[union-attr]
@@ -100,7 +100,7 @@ def parse_response(response: Response, text_format: Any, tools: Any) -> ParsedRe
                 for part in item.content  # type: ignore[union-attr]
             ]
             output.append(
-                ParsedResponseOutputMessage[Any].model_construct(
+                ParsedResponseOutputMessage.model_construct(
                     _fields_set=set(item.model_fields_set), **{**dict(item), "content": content}
                 )
             )
@@ -113,7 +113,7 @@ def parse_response(response: Response, text_format: Any, tools: Any) -> ParsedRe
             )
         else:
             output.append(item)
-    parsed = ParsedResponse[Any].model_construct(
+    parsed: ParsedResponse[Any] = ParsedResponse.model_construct(
         _fields_set=set(response.model_fields_set), **{**dict(response), "output": output}
     )
     request_id = getattr(response, "_request_id", None)

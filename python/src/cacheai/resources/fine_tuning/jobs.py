@@ -16,7 +16,7 @@ from ...types.fine_tuning import FineTuningJob, FineTuningJobEvent, job_create_p
 from ...types.fine_tuning.jobs import FineTuningJobCheckpoint
 from ...types.shared_params.metadata import Metadata
 
-__all__ = ["Checkpoints", "Jobs"]
+__all__ = ["JobCheckpoints", "Jobs"]
 
 
 def _job_path(fine_tuning_job_id: str, *rest: str) -> str:
@@ -25,9 +25,9 @@ def _job_path(fine_tuning_job_id: str, *rest: str) -> str:
 
 class Jobs(SyncAPIResource):
     @cached_property
-    def checkpoints(self) -> Checkpoints:
+    def checkpoints(self) -> JobCheckpoints:
         """The checkpoints a job saved (one per epoch), each a model you can use."""
-        return Checkpoints(self._client)
+        return JobCheckpoints(self._client)
 
     def create(
         self,
@@ -135,7 +135,9 @@ class Jobs(SyncAPIResource):
         )
 
 
-class Checkpoints(SyncAPIResource):
+class JobCheckpoints(SyncAPIResource):
+    """``client.fine_tuning.jobs.checkpoints`` (openai's ``jobs.Checkpoints``)."""
+
     def list(
         self,
         fine_tuning_job_id: str,

@@ -75,7 +75,11 @@ _MODULE_OF: dict[str, str] = {
     "SupervisedMethodParam": ".supervised_method_param",
 }
 # Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
-_SUBPACKAGES: tuple[str, ...] = ("jobs",)
+_SUBPACKAGES: tuple[str, ...] = (
+    "alpha",
+    "checkpoints",
+    "jobs",
+)
 
 
 __getattr__, __dir__ = lazy_exports(__name__, _MODULE_OF, _SUBPACKAGES)

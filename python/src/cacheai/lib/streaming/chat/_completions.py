@@ -268,8 +268,8 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                 FunctionToolCallArgumentsDoneEvent,
                 {
                     "type": "tool_calls.function.arguments.done",
-                    "index": index,
                     "name": function.name,
+                    "index": index,
                     "arguments": function.arguments,
                     "parsed_arguments": function.parsed_arguments,
                 },

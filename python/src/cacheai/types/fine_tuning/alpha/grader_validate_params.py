@@ -1,0 +1,22 @@
+"""API types mirroring `openai.types.fine_tuning.alpha.grader_validate_params`."""
+
+from typing import TypeAlias
+
+from typing_extensions import Required, TypedDict
+
+from ...graders.multi_grader_param import MultiGraderParam
+from ...graders.python_grader_param import PythonGraderParam
+from ...graders.score_model_grader_param import ScoreModelGraderParam
+from ...graders.string_check_grader_param import StringCheckGraderParam
+from ...graders.text_similarity_grader_param import TextSimilarityGraderParam
+
+__all__ = ["Grader", "GraderValidateParams"]
+
+
+Grader: TypeAlias = (
+    StringCheckGraderParam | TextSimilarityGraderParam | PythonGraderParam | ScoreModelGraderParam | MultiGraderParam
+)
+
+
+class GraderValidateParams(TypedDict, total=False):
+    grader: Required[Grader]
