@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +16,7 @@ import pytest
 from cacheai.cli import build_parser, main
 from cacheai.testing import FakeOpenAIServer, RecordedRequest
 
-HANG_GUARD = 60  # seconds; only stops a broken test from hanging the suite, never an assertion
+from ._interrupt import HANG_GUARD, interrupt
 
 
 @pytest.fixture
@@ -259,16 +257,7 @@ def test_ctrl_c_writes_what_is_in_order_and_a_rerun_with_the_cache_resumes(
     command = [sys.executable, "-m", "cacheai", "batch", str(source), "-o", str(output), "--cache", cache]
     env = clean_env(CACHEAI_BASE_URL=server.base_url)
     process = subprocess.Popen([*command, "--concurrency", "2"], env=env, stderr=subprocess.PIPE, text=True)
-    try:
-        deadline = time.monotonic() + HANG_GUARD
-        while len(server.requests_to("/chat/completions")) < 6 and time.monotonic() < deadline:
-            time.sleep(0.02)
-        process.send_signal(signal.SIGINT)
-        _, err = process.communicate(timeout=HANG_GUARD)
-    finally:
-        if process.poll() is None:  # a broken run: never hang the suite
-            process.kill()
-            process.communicate()
+    _, err = interrupt(process, when=lambda: len(server.requests_to("/chat/completions")) >= 6)
     assert process.returncode == 130
     assert "interrupted (rerun with the same --cache to resume)" in err
     first = read_results(output)
