@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from .limits import RateLimitConfig, RateLimiter
     from .resources.audio import Audio
     from .resources.batches import Batches
+    from .resources.beta import Beta
     from .resources.chat import Chat
     from .resources.completions import Completions
     from .resources.embeddings import Embeddings
@@ -410,6 +411,12 @@ class CacheAI(BatchMethods):
         from .resources.chat import Chat
 
         return Chat(self)
+
+    @cached_property
+    def beta(self) -> Beta:
+        from .resources.beta import Beta
+
+        return Beta(self)
 
     @cached_property
     def completions(self) -> Completions:
