@@ -3,6 +3,7 @@
     python benchmarks/ratelimit.py                  # the real figures: 600 RPM, 40,000 TPM, 2,000 requests (~15 min)
     python benchmarks/ratelimit.py --requests 800   # shorter: the same limits, less work past the first minute
     python benchmarks/ratelimit.py --smoke          # seconds: tiny sizes, every variant runs once
+    python benchmarks/ratelimit.py --overhead-only  # seconds: the uncontended admission overhead alone
 
 Every variant gets a fresh ``FakeOpenAIServer(rate_limits=FakeRateLimits(rpm, tpm))`` with 50 ms latency (a full
 bucket at the start, like an idle account) and sends the same chat requests from 32 threads:
@@ -18,6 +19,10 @@ bucket at the start, like an idle account) and sends the same chat requests from
 The ideal time is what the limits allow with a full bucket at the start:
 ``max((N - rpm) / (rpm / 60), (N * tokens_per_request - tpm) / (tpm / 60), 0)`` plus one latency.
 "Wasted tokens" are the estimated tokens of the requests the server refused.
+
+The uncontended admission overhead (``admission_overhead``) is measured first, with no server: the limiter's
+hooks on one chat-suite request (``payloads.py``), and a whole ``chat.completions.create`` against a canned
+adapter with and without the limiter.
 """
 
 from __future__ import annotations
@@ -283,10 +288,11 @@ def canned_client(rate_limit: RateLimitConfig | None) -> CacheAI:
 
 
 def per_call_us(operation: Any, calls: int) -> float:
-    started = time.perf_counter()
+    """CPU microseconds of this thread per call (time the machine gives other processes is not counted)."""
+    started = time.thread_time()
     for _ in range(calls):
         operation()
-    return (time.perf_counter() - started) / calls * 1e6
+    return (time.thread_time() - started) / calls * 1e6
 
 
 def admission_overhead(calls: int, bursts: int) -> dict[str, float]:
@@ -298,7 +304,7 @@ def admission_overhead(calls: int, bursts: int) -> dict[str, float]:
     - ``client``: a whole ``chat.completions.create`` against a canned adapter (no network), with the limiter
       minus without it, in alternating bursts: the overhead as the chat suite sees it.
     - ``acquire_release`` and ``estimate``: the two main parts on their own.
-    Minimums, because this machine is shared: interference only ever adds time.
+    Minimums of this thread's CPU time, because this machine is shared: interference only ever adds time.
     """
     config = RateLimitConfig(requests_per_minute=1e12, tokens_per_minute=1e12, max_concurrent=10**6)
     plain, limited = canned_client(None), canned_client(config)
@@ -378,6 +384,7 @@ def main() -> None:
         args.requests, args.rpm, args.tpm, args.pause = 70, 60, 6_000, 1.0
     n, rpm, tpm = args.requests, args.rpm, args.tpm
     skip = set(args.skip.split(","))
+    cost = admission_overhead(200 if args.smoke else 2_000, 5 if args.smoke else 40)  # first: no other threads yet
     per_request = tokens_per_request()
     ideal = ideal_time(n, rpm, tpm, per_request)
     print(
@@ -409,7 +416,6 @@ def main() -> None:
             f"| {o.name} | {o.server_429s} ({share:.1f} %) | {o.failed} | {o.wall:.1f} | {o.wall / ideal:.2f} | "
             f"{o.wasted_tokens} |"
         )
-    cost = admission_overhead(200 if args.smoke else 2_000, 5 if args.smoke else 40)
     print(
         f"\nUncontended admission, per chat-suite request: {cost['client']:.2f} us client CPU with the limiter minus "
         f"without; {cost['layer']:.2f} us in the limiter's hooks (estimate + admission + reconcile + release), of "

@@ -55,6 +55,7 @@ sys.meta_path.insert(0, _OpenAIAsCacheAI())
 _ASYNC = re.compile(r"\bAsyncOpenAI\b|\bAsyncAzureOpenAI\b|^\s*import asyncio|^\s*from asyncio\b", re.MULTILINE)
 _VOLATILE = [
     (re.compile(r"\b0x[0-9a-f]{6,}\b"), "0x..."),  # memory addresses in reprs
+    (re.compile(r"\b127\.0\.0\.1:[0-9]+"), "127.0.0.1:<port>"),  # each run has its own fake server
     (re.compile(r"\b([a-z]+(?:[-_][a-z]+)*[-_])[0-9a-zA-Z]{16,}\b"), r"\1<id>"),  # chatcmpl-..., resp_..., call_...
     (re.compile(r"\b1[0-9]{9}(?:\.[0-9]+)?\b"), "<time>"),  # Unix timestamps (2001-2286)
     (re.compile(r"\b[0-9]+\.[0-9]+ ?(?:s|ms|seconds)\b"), "<duration>"),

@@ -11,6 +11,7 @@ import openai
 from openai._models import BaseModel as OBM
 from openai._types import SequenceNotStr
 from openai._types import FileTypes as _OPENAI_FILE_TYPES
+_FILE_ARGS = set(get_args(_OPENAI_FILE_TYPES))
 
 OUT = sys.argv[1]
 ROOTS = {
@@ -33,7 +34,16 @@ ROOTS = {
    "Embedding","EmbeddingModel","FileObject","FileDeleted","FilePurpose","Batch","BatchError","BatchRequestCounts","BatchUsage",
    "ChatModel","Metadata","Reasoning","ReasoningEffort","ResponseFormatText","ResponseFormatJSONObject","ResponseFormatJSONSchema",
    "FunctionDefinition","FunctionParameters","ErrorObject","AllModels","ResponsesModel","ComparisonFilter","CompoundFilter",
-   "CustomToolInputFormat"],
+   "CustomToolInputFormat",
+   # moderations, images, audio
+   "Moderation","ModerationCreateResponse","ModerationModel","ModerationMultiModalInputParam","ModerationTextInputParam",
+   "ModerationImageURLInputParam","Image","ImagesResponse","ImageModel","ImageGenStreamEvent","ImageEditStreamEvent",
+   "ImageGenPartialImageEvent","ImageGenCompletedEvent","ImageEditPartialImageEvent","ImageEditCompletedEvent",
+   "AudioModel","AudioResponseFormat"],
+ "openai.types.audio": ["Transcription","TranscriptionVerbose","TranscriptionDiarized","TranscriptionSegment",
+   "TranscriptionWord","TranscriptionStreamEvent","TranscriptionTextDeltaEvent","TranscriptionTextDoneEvent",
+   "TranscriptionTextSegmentEvent","TranscriptionDiarizedSegment","TranscriptionInclude","TranscriptionCreateResponse",
+   "Translation","TranslationVerbose","TranslationCreateResponse","SpeechModel"],
  "openai.types.responses": ["Response","ResponseStreamEvent","ResponseItem","ResponseInputItemParam","ResponseInputParam",
    "InputTokenCountResponse","ResponseOutputItem","ResponseOutputMessage","ResponseOutputText","ResponseUsage",
    "ResponseInputItem","ResponseErrorEvent","ResponseStatus","ResponseIncludable","Tool","ToolParam","ResponseInputTextParam",
@@ -46,7 +56,12 @@ ROOTS = {
 }
 SKIP_ROOTS = {"ResponseCreateParams"}
 ROOT_MODULES = ["openai.types.chat.completion_create_params", "openai.types.completion_create_params",
-                "openai.types.chat.chat_completion_function_tool", "openai.types.embedding_create_params"]
+                "openai.types.chat.chat_completion_function_tool", "openai.types.embedding_create_params",
+                # moderations, images, audio
+                "openai.types.moderation_create_params", "openai.types.image_generate_params",
+                "openai.types.audio.speech_create_params", "openai.types.image_edit_params",
+                "openai.types.image_create_variation_params", "openai.types.audio.transcription_create_params",
+                "openai.types.audio.translation_create_params"]
 
 def is_model(t):
     return isinstance(t, type) and issubclass(t, OBM) and t is not OBM
@@ -197,6 +212,9 @@ def render(ctx, t, top=False):
             return f"Annotated[{inner}, Field(discriminator={disc!r})]"
         return inner
     if o in (Union, pytypes.UnionType):
+        if _FILE_ARGS <= set(args):  # FileTypes flattened into a wider union (`FileTypes | Sequence[FileTypes]`)
+            others = [render(ctx, a) for a in args if a not in _FILE_ARGS]
+            return " | ".join([ref_name(ctx, "openai._files", "FileTypes"), *others])
         rest = tuple(a for a in args if a is not type(None))
         key = Union[rest] if len(rest) > 1 else None
         if key is not None and not top:

@@ -47,13 +47,17 @@ if TYPE_CHECKING:
     from .cache import CacheLayer
     from .cache_service import CacheAIService
     from .limits import RateLimitConfig, RateLimiter
+    from .resources.audio import Audio
     from .resources.batches import Batches
+    from .resources.beta import Beta
     from .resources.chat import Chat
     from .resources.completions import Completions
     from .resources.embeddings import Embeddings
     from .resources.files import Files
     from .resources.fine_tuning import FineTuning
+    from .resources.images import Images
     from .resources.models import Models
+    from .resources.moderations import Moderations
     from .resources.responses import Responses
     from .resources.uploads import Uploads
     from .resources.vector_stores import VectorStores
@@ -409,6 +413,12 @@ class CacheAI(BatchMethods):
         return Chat(self)
 
     @cached_property
+    def beta(self) -> Beta:
+        from .resources.beta import Beta
+
+        return Beta(self)
+
+    @cached_property
     def completions(self) -> Completions:
         from .resources.completions import Completions
 
@@ -443,6 +453,24 @@ class CacheAI(BatchMethods):
         from .resources.responses import Responses
 
         return Responses(self)
+
+    @cached_property
+    def moderations(self) -> Moderations:
+        from .resources.moderations import Moderations
+
+        return Moderations(self)
+
+    @cached_property
+    def images(self) -> Images:
+        from .resources.images import Images
+
+        return Images(self)
+
+    @cached_property
+    def audio(self) -> Audio:
+        from .resources.audio import Audio
+
+        return Audio(self)
 
     @cached_property
     def fine_tuning(self) -> FineTuning:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import mimetypes
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -29,9 +30,10 @@ def read_file_input(file: FileTypes, param: str = "file") -> tuple[str, bytes, s
     Content is read into memory so that a retried upload sends the same bytes again.
     """
     if isinstance(file, tuple):
-        if len(file) < 2:
+        if not 2 <= len(file) <= 4:
             raise TypeError(
-                f"`{param}` as a tuple must be (filename, content[, content_type[, headers]]), got {file!r}"
+                f"`{param}` as a tuple must be (filename, content[, content_type[, headers]]), "
+                f"got a tuple of {len(file)}"
             )
         name, content, *rest = file
         _, data, _ = read_file_input(content, param)
@@ -58,15 +60,31 @@ def read_file_input(file: FileTypes, param: str = "file") -> tuple[str, bytes, s
 
 def encode_multipart(fields: Mapping[str, object], files: list[tuple[str, FileTypes]]) -> tuple[bytes, str]:
     """The multipart/form-data body and its Content-Type; nested fields are flattened with brackets."""
-    form: list[tuple[str, str]] = []
+    pairs: list[tuple[str, str]] = []
     for key, value in fields.items():
-        flatten_params(key, value, form)
+        flatten_params(key, value, pairs)
     parts = []
     for field, file in files:
-        name, data, content_type = read_file_input(file, field)
-        # openai labels a part without a given type application/octet-stream
-        parts.append((field, (name, data, content_type or "application/octet-stream")))
+        name, data, content_type = read_file_input(file, field.removesuffix("[]"))
+        # as openai (httpx) does: a part without a given type is typed by its file name's extension, else
+        # application/octet-stream
+        content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+        parts.append((field, (name, data, content_type)))
     # requests' own multipart encoder (not in its type stubs): one way to build a form, shared with requests.
     encode_files = getattr(requests.models.RequestEncodingMixin, "_encode_files")  # noqa: B009
-    body, content_type = encode_files(parts, form)
+    body, content_type = encode_files(parts, _grouped(pairs))
     return body, content_type
+
+
+def _grouped(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The form fields as openai sends them: the values of a repeated key together, where it first appears, and
+    a value that follows an empty one under the same key replacing it (openai's merge keeps a key's first
+    non-empty value, so ``["", ""]`` goes as one empty field)."""
+    merged: dict[str, list[str]] = {}
+    for key, value in pairs:
+        values = merged.setdefault(key, [])
+        if values and not (len(values) == 1 and values[0] == ""):
+            values.append(value)
+        else:
+            merged[key] = [value]
+    return [(key, value) for key, values in merged.items() for value in values]

@@ -258,6 +258,12 @@ class StreamedAPIResponse(APIResponse[_T]):
         for line in self.http_response.iter_lines(decode_unicode=True):
             yield line if isinstance(line, str) else line.decode()
 
+    def stream_to_file(self, file: str | os.PathLike[str], *, chunk_size: int | None = None) -> None:
+        """Write the body to ``file`` as it arrives (e.g. ``audio.speech.with_streaming_response.create``)."""
+        with open(file, "wb") as out:
+            for chunk in self.iter_bytes(chunk_size):
+                out.write(chunk)
+
     def __repr__(self) -> str:
         return f"<StreamedAPIResponse [{self.status_code} {self.http_response.reason}]>"
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import threading
-import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,7 +16,7 @@ import pytest
 from cacheai.cli import build_parser, main
 from cacheai.testing import FakeOpenAIServer, RecordedRequest
 
-HANG_GUARD = 60  # seconds; only stops a broken test from hanging the suite, never an assertion
+from ._interrupt import HANG_GUARD, interrupt
 
 
 @pytest.fixture
@@ -259,11 +257,7 @@ def test_ctrl_c_writes_what_is_in_order_and_a_rerun_with_the_cache_resumes(
     command = [sys.executable, "-m", "cacheai", "batch", str(source), "-o", str(output), "--cache", cache]
     env = clean_env(CACHEAI_BASE_URL=server.base_url)
     process = subprocess.Popen([*command, "--concurrency", "2"], env=env, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + HANG_GUARD
-    while len(server.requests_to("/chat/completions")) < 6 and time.monotonic() < deadline:
-        time.sleep(0.02)
-    process.send_signal(signal.SIGINT)
-    _, err = process.communicate(timeout=HANG_GUARD)
+    _, err = interrupt(process, when=lambda: len(server.requests_to("/chat/completions")) >= 6)
     assert process.returncode == 130
     assert "interrupted (rerun with the same --cache to resume)" in err
     first = read_results(output)
@@ -276,3 +270,15 @@ def test_ctrl_c_writes_what_is_in_order_and_a_rerun_with_the_cache_resumes(
     assert [r["content"] for r in results] == [f"Echo: {p}" for p in prompts]
     assert sum(bool(r["cached"]) for r in results) == sent  # everything the first run sent was answered then
     assert Counter(text_of(r) for r in server.requests_to("/chat/completions")) == Counter(prompts)
+
+
+def test_an_empty_input_writes_nothing_and_is_not_submitted(
+    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source, output = write_lines(tmp_path / "p.jsonl", "  "), tmp_path / "r.jsonl"
+    assert run(server, str(source), "-o", str(output)) == 0
+    assert output.read_text() == "" and "0/0 done" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        run(server, str(source), "--batch-api")
+    assert "has no prompts: nothing to submit to the Batch API" in capsys.readouterr().err
+    assert server.requests == []

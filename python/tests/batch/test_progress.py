@@ -37,6 +37,7 @@ class Clock:
 
 def test_with_tqdm_a_bar_counts_the_prompts(client: cacheai.CacheAI, capsys: pytest.CaptureFixture[str]) -> None:
     import tqdm.auto  # noqa: F401  (installed by the test extra: missing, the test fails rather than skips)
+
     client.batch_generate(["a", "b", "c"], progress=True)
     err = capsys.readouterr().err
     assert "3/3" in err and "failed=0" in err and "cached=0" in err

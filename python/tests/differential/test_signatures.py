@@ -49,7 +49,7 @@ METHODS = sorted(_methods(CACHEAI))
 def test_every_resource_is_walked() -> None:
     resources = {path[0] for path in METHODS}
     assert resources == {"batches", "chat", "completions", "embeddings", "files", "models", "responses"} | {
-        "fine_tuning", "uploads", "vector_stores", "webhooks"
+        "fine_tuning", "uploads", "vector_stores", "webhooks", "moderations", "images", "audio", "beta"
     }  # fmt: skip
     assert len(METHODS) >= 25
 

@@ -68,9 +68,16 @@ METHODS: dict[str, dict[str, Any]] = {
     "vector_stores.files.list": {"vector_store_id": "vs1"},
     "vector_stores.file_batches.create": {"vector_store_id": "vs1", "file_ids": ["f1"]},
     "vector_stores.file_batches.list_files": {"vector_store_id": "vs1", "batch_id": "b1"},
+    "moderations.create": {"input": "Hi"},
+    "images.generate": {"prompt": "a fox"},
+    "images.edit": {"image": b"png", "prompt": "a hat"},
+    "images.create_variation": {"image": b"png"},
+    "audio.speech.create": {"model": "tts-1", "voice": "alloy", "input": "Hi"},
+    "audio.transcriptions.create": {"file": b"wav", "model": "whisper-1"},
+    "audio.translations.create": {"file": b"wav", "model": "whisper-1"},
 }
 # Parameters whose right type is a file (multipart), tested with wrong types too but never with a str path.
-FILE_PARAMS = {"file", "data"}
+FILE_PARAMS = {"file", "data", "image", "mask", "markup"}
 
 
 def _method(client: Any, path: str) -> Callable[..., Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from cacheai import RateLimitConfig, RateLimiter, RateLimitError, RateLimitExceededLocally
@@ -180,3 +182,54 @@ def test_a_learnt_budget_counts_calls_in_flight_and_never_refunds_what_it_did_no
         assert ticket is not None
         limiter.release(ticket, 10)
     assert limiter.state()["*"].tokens_left == 5000
+
+
+class TickingClock:
+    """Moves 0.1 ms at every reading (so that no wait can loop on a frozen clock), and more when told."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        self.now += 0.0001
+        return self.now
+
+
+def test_the_fast_path_admits_refuses_and_charges_exactly_as_the_full_admission() -> None:
+    for seed in range(150):
+        rnd = random.Random(seed)
+        config = RateLimitConfig(
+            requests_per_minute=rnd.choice([None, 6, 60, 600]),
+            tokens_per_minute=rnd.choice([None, 600, 6000]),
+            max_concurrent=rnd.choice([None, 1, 3]),
+            max_wait=0.001,
+        )
+        clocks = [TickingClock(), TickingClock()]
+        fast, full = (RateLimiter(config, clock=clock) for clock in clocks)
+        full._scope("*", "").local = None  # this one always takes the general path (try_admit)
+        tickets: list[list[object]] = [[], []]
+        for _ in range(40):
+            step = rnd.choice([0.0, 0.0, 0.05, 0.5, 5.0])
+            tokens = rnd.choice([0, 10, 100, 1000, 10_000])
+            used = rnd.choice([None, 0, 5, 500])
+            release = rnd.random() < 0.4 and bool(tickets[0])
+            at = rnd.randrange(len(tickets[0])) if release else 0
+            seen = []
+            for limiter, clock, held in zip((fast, full), clocks, tickets, strict=True):
+                clock.now += step
+                if release:
+                    limiter.release(held.pop(at), used)  # type: ignore[arg-type]
+                    seen.append("released")
+                elif config.max_concurrent is not None and len(held) >= config.max_concurrent:
+                    seen.append("at the cap")
+                else:
+                    try:
+                        ticket = limiter.acquire("m", tokens)
+                        assert ticket is not None
+                        held.append(ticket)
+                        seen.append(("admitted", ticket.charged))
+                    except RateLimitExceededLocally as error:
+                        seen.append(("refused", error.budget, error.wait))
+            assert seen[0] == seen[1]
+            assert fast.state() == full.state()
+        assert fast._scope("*", "").local is not None  # the other one did take the fast path

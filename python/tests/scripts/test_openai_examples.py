@@ -63,3 +63,7 @@ def test_volatile_values_are_normalised(tool: ModuleType) -> None:
     second = "chatcmpl-aaaaaaaaaaaaaaaaaaaaaaaa 1764691299 <object at 0x7f0000000001> resp_0123456789abcdef01234567"
     assert tool.normalise(first) == tool.normalise(second)
     assert tool.normalise("Echo: hi 42") == "Echo: hi 42"
+    # each run has its own fake server, so URLs it hands out (image URLs) differ by port
+    assert tool.normalise("http://127.0.0.1:34871/fake-images/a.png") == tool.normalise(
+        "http://127.0.0.1:4025/fake-images/a.png"
+    )

@@ -131,3 +131,11 @@ def test_responses_parse_and_stream(client: cacheai.CacheAI, server: FakeOpenAIS
 def test_text_format_and_text_format_dict_conflict(client: cacheai.CacheAI) -> None:
     with pytest.raises(TypeError, match="Cannot mix and match"):
         client.responses.parse(model="gpt-4o-mini", input="hi", text_format=Person, text={"format": {"type": "text"}})
+
+
+def test_beta_chat_is_the_chat_resource_under_its_older_name(client: cacheai.CacheAI, server: FakeOpenAIServer) -> None:
+    """openai's ``client.beta.chat.completions.parse`` (older code and examples use it) works the same."""
+    completion = client.beta.chat.completions.parse(model="gpt-4o-mini", messages=USER, response_format=MathResponse)
+    assert isinstance(completion.choices[0].message.parsed, MathResponse)
+    assert type(client.beta.chat.completions) is type(client.chat.completions)
+    assert server.requests[-1].path.endswith("/chat/completions")

@@ -122,6 +122,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
         raise CommandError(str(error)) from None
     except OSError as error:
         raise CommandError(f"cannot read {args.input}: {error.strerror or error}") from None
+    if total == 0 and args.batch_api:
+        raise CommandError(f"{source.source} has no prompts: nothing to submit to the Batch API")
     summary = Summary(total, show=args.progress if args.progress is not None else sys.stderr.isatty())
     with _client(args) as client, _open_output(args.output) as out:
         try:

@@ -60,43 +60,23 @@ def run_one(
 
     The answer's record is built, then the HTTP response it came from is let go (``Exchange.release``).
     """
-    answer = _answer(client, prompt, model, temperature, max_tokens, create_kwargs)
-    exchange = exchange_of(answer.completion)
-    if exchange is not None:
-        exchange.release()
-    return answer
-
-
-def _answer(
-    client: CacheAI,
-    prompt: Prompt,
-    model: str | None,
-    temperature: float | None,
-    max_tokens: int | None,
-    create_kwargs: Mapping[str, Any],
-) -> ModelResponse:
+    messages: str | Sequence[Mapping[str, Any]]
     if isinstance(prompt, Mapping):
         request = dict(prompt)
         if "messages" not in request:
             raise TypeError("a request dict prompt needs 'messages' (a list of message dicts)")
         messages = request.pop("messages")
         kwargs = {**create_kwargs, **request}
-        return generate_response(
-            client,
-            messages,
-            model=kwargs.pop("model", model),
-            temperature=kwargs.pop("temperature", temperature),
-            max_tokens=kwargs.pop("max_tokens", max_tokens),
-            **kwargs,
-        )
-    return generate_response(
-        client,
-        prompt,
-        model=model,
-        temperature=temperature,
-        max_tokens=max_tokens,
-        **create_kwargs,
-    )
+        model = kwargs.pop("model", model)
+        temperature = kwargs.pop("temperature", temperature)
+        max_tokens = kwargs.pop("max_tokens", max_tokens)
+    else:
+        messages, kwargs = prompt, dict(create_kwargs)
+    answer = generate_response(client, messages, model=model, temperature=temperature, max_tokens=max_tokens, **kwargs)
+    exchange = exchange_of(answer.completion)
+    if exchange is not None:
+        exchange.release()
+    return answer
 
 
 def batch_generate_iter(

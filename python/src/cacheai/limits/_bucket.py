@@ -28,10 +28,15 @@ class Bucket:
         self.margin = self.rate * self.headroom_s
         self.one = min(1.0 + self.margin, capacity)  # what one unit needs in hand (see ``wait_for``)
 
+    def refill_level(self, now: float) -> float:
+        """The level ``refill(now)`` would bring, without changing the bucket (``now`` after ``updated``)."""
+        level = self.level + (now - self.updated) * self.rate
+        return self.capacity if level > self.capacity else level
+
     def refill(self, now: float) -> float:
         """Bring the level up to ``now``; returns it."""
         if now > self.updated:
-            self.level = min(self.capacity, self.level + (now - self.updated) * self.rate)
+            self.level = self.refill_level(now)
             self.updated = now
         return self.level
 

@@ -40,36 +40,19 @@ class LocalBudgets:
         return self.tokens is not None
 
     def take(self, tokens: int, now: float) -> tuple[float, str]:
-        """``(0.0, "")`` after charging both buckets, else the longest wait and the budget that causes it.
-
-        The hot path of every admission: each bucket's refill (``Bucket.refill``) is written out here.
-        """
+        """``(0.0, "")`` after charging both buckets, else the longest wait and the budget that causes it."""
         requests, bucket = self.requests, self.tokens
         wait = 0.0
         budget = ""
         if requests is not None:
-            level = requests.level
-            if now > requests.updated:
-                level += (now - requests.updated) * requests.rate
-                if level > requests.capacity:
-                    level = requests.capacity
-                requests.level = level
-                requests.updated = now
-            need = requests.one - level
+            need = requests.one - requests.refill(now)
             if need > 0:
                 wait, budget = need / requests.rate, REQUESTS
         if bucket is not None and tokens:
-            level = bucket.level
-            if now > bucket.updated:
-                level += (now - bucket.updated) * bucket.rate
-                if level > bucket.capacity:
-                    level = bucket.capacity
-                bucket.level = level
-                bucket.updated = now
             need = tokens + bucket.margin
             if need > bucket.capacity:
                 need = bucket.capacity
-            need -= level
+            need -= bucket.refill(now)
             if need > 0 and need / bucket.rate > wait:
                 wait, budget = need / bucket.rate, TOKENS
         if wait:
@@ -83,14 +66,7 @@ class LocalBudgets:
     def give(self, tokens: int, now: float) -> None:
         bucket = self.tokens
         if bucket is not None and tokens:
-            level = bucket.level
-            if now > bucket.updated:  # Bucket.refill and Bucket.give, written out (every call ends here)
-                level += (now - bucket.updated) * bucket.rate
-                if level > bucket.capacity:
-                    level = bucket.capacity
-                bucket.updated = now
-            level += tokens
-            bucket.level = bucket.capacity if level > bucket.capacity else level
+            bucket.give(tokens, now)
 
     def correct(self, snapshot: RateLimitSnapshot, learn: bool, now: float, in_flight: int = 0) -> None:
         """Lower the levels to the server's remaining; with ``learn``, size unconfigured buckets by its limits.

@@ -37,6 +37,12 @@ Endpoints (with or without the ``/v1`` prefix)
     (files scored by the share of the query's words they contain; ``filters`` on attributes, ``max_num_results``,
     ``ranking_options.score_threshold``), ``.../files`` (attach, list, retrieve, update attributes, detach,
     ``content``; processed at once) and ``.../file_batches`` (create, retrieve, cancel, ``files``).
+    Media: ``POST /moderations`` (flags a category when the text has a trigger word: "attack", "idiot", ...),
+    ``POST /images/generations|edits|variations`` (grey PNGs of the asked ``size``, ``b64_json`` or, for
+    dall-e models, URLs the fake server serves; partial-image streams), ``POST /audio/speech`` (WAV/PCM/MP3
+    silence, 0.3 s a word; ``stream_format="sse"``), ``POST /audio/transcriptions|translations`` (multipart;
+    every ``response_format``, streamed deltas; the transcript is the scripted reply, else
+    ``"Fake transcript of <file name>."``). Array form fields (``include[]``) are recorded as lists.
 
 The default model (deterministic)
     Chat: ``"Echo: <last user message>"``; with ``tools`` and a user message last, it calls the named

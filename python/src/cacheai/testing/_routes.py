@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from email.parser import BytesParser
 from email.policy import HTTP
 from typing import TYPE_CHECKING, Any
 
 from . import _shapes
-from ._faults import error_body
+from ._media import MEDIA_ROUTES
+from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcome, error
 from ._records import RecordedRequest
 from ._replies import Reply, echo
 from ._validation import Problem, chat_problem, completion_problem
@@ -19,37 +19,6 @@ if TYPE_CHECKING:
     from ._server import FakeOpenAIServer
 
 __all__ = ["BytesOutcome", "JsonOutcome", "Outcome", "StreamOutcome", "parse_multipart", "route"]
-
-
-@dataclass(frozen=True)
-class JsonOutcome:
-    status: int
-    body: Any
-    headers: Mapping[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class BytesOutcome:
-    status: int
-    body: bytes
-    content_type: str
-
-
-@dataclass(frozen=True)
-class StreamOutcome:
-    """Server-sent events; ``named`` adds an ``event: <type>`` line, ``done`` ends with ``data: [DONE]``."""
-
-    events: Iterable[dict[str, Any]]
-    named: bool = False
-    done: bool = True
-
-
-Outcome = JsonOutcome | BytesOutcome | StreamOutcome
-Handler = Callable[["FakeOpenAIServer", RecordedRequest, "re.Match[str]"], Outcome]
-
-
-def error(status: int, message: str, *, param: str | None = None, code: str | None = None) -> JsonOutcome:
-    return JsonOutcome(status, error_body(message, status=status, param=param, code=code))
 
 
 def invalid(problem: Problem) -> JsonOutcome:
@@ -261,7 +230,8 @@ def _cursor_page(items: list[dict[str, Any]], query: Mapping[str, str]) -> dict[
 
 
 def parse_multipart(content_type: str, raw: bytes) -> dict[str, Any]:
-    """The fields of a multipart/form-data body: text as str, files as bytes (plus ``<name>.filename``)."""
+    """The fields of a multipart/form-data body: text as str, files as bytes (plus ``<name>.filename``), the
+    values of an array field ``<name>[]`` as a list."""
     message = BytesParser(policy=HTTP).parsebytes(b"Content-Type: " + content_type.encode() + b"\r\n\r\n" + raw)
     fields: dict[str, Any] = {}
     for part in message.iter_parts():
@@ -271,7 +241,9 @@ def parse_multipart(content_type: str, raw: bytes) -> dict[str, Any]:
         payload = part.get_payload(decode=True)
         data = payload if isinstance(payload, bytes) else b""
         filename = part.get_filename()
-        if filename is not None:
+        if name.endswith("[]"):  # an array field (``include[]``, ``image[]``): every value, in order
+            fields.setdefault(name, []).append(data if filename is not None else data.decode("utf-8", "replace"))
+        elif filename is not None:
             fields[name] = data
             fields[f"{name}.filename"] = filename
         else:
@@ -298,6 +270,7 @@ _ROUTES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("GET", re.compile(r"/batches"), list_batches),
     ("GET", re.compile(r"/batches/(?P<id>[^/]+)"), retrieve_batch),
     ("POST", re.compile(r"/batches/(?P<id>[^/]+)/cancel"), cancel_batch),
+    *MEDIA_ROUTES,
 ]
 
 

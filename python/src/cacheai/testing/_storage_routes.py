@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from ._outcomes import Handler, JsonOutcome, Outcome, error
 from ._records import RecordedRequest
-from ._routes import Handler, JsonOutcome, Outcome, _cursor_page, _json_body, _no_such, error
+from ._routes import _cursor_page, _json_body, _no_such
 from ._storage import Problem
 
 if TYPE_CHECKING:

@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 from cacheai._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from .audio_model import AudioModel
+    from .audio_response_format import AudioResponseFormat
     from .auto_file_chunking_strategy_param import AutoFileChunkingStrategyParam
     from .batch import Batch
     from .batch_error import BatchError
@@ -27,8 +29,27 @@ if TYPE_CHECKING:
     from .file_deleted import FileDeleted
     from .file_object import FileObject
     from .file_purpose import FilePurpose
+    from .image import Image
+    from .image_create_variation_params import ImageCreateVariationParams
+    from .image_edit_completed_event import ImageEditCompletedEvent
+    from .image_edit_params import ImageEditParams
+    from .image_edit_partial_image_event import ImageEditPartialImageEvent
+    from .image_edit_stream_event import ImageEditStreamEvent
+    from .image_gen_completed_event import ImageGenCompletedEvent
+    from .image_gen_partial_image_event import ImageGenPartialImageEvent
+    from .image_gen_stream_event import ImageGenStreamEvent
+    from .image_generate_params import ImageGenerateParams
+    from .image_model import ImageModel
+    from .images_response import ImagesResponse
     from .model import Model
     from .model_deleted import ModelDeleted
+    from .moderation import Moderation
+    from .moderation_create_params import ModerationCreateParams
+    from .moderation_create_response import ModerationCreateResponse
+    from .moderation_image_url_input_param import ModerationImageURLInputParam
+    from .moderation_model import ModerationModel
+    from .moderation_multi_modal_input_param import ModerationMultiModalInputParam
+    from .moderation_text_input_param import ModerationTextInputParam
     from .other_file_chunking_strategy_object import OtherFileChunkingStrategyObject
     from .shared import (
         AllModels,
@@ -71,6 +92,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AllModels",
+    "AudioModel",
+    "AudioResponseFormat",
     "AutoFileChunkingStrategyParam",
     "Batch",
     "BatchError",
@@ -101,9 +124,28 @@ __all__ = [
     "FilePurpose",
     "FunctionDefinition",
     "FunctionParameters",
+    "Image",
+    "ImageCreateVariationParams",
+    "ImageEditCompletedEvent",
+    "ImageEditParams",
+    "ImageEditPartialImageEvent",
+    "ImageEditStreamEvent",
+    "ImageGenCompletedEvent",
+    "ImageGenPartialImageEvent",
+    "ImageGenStreamEvent",
+    "ImageGenerateParams",
+    "ImageModel",
+    "ImagesResponse",
     "Metadata",
     "Model",
     "ModelDeleted",
+    "Moderation",
+    "ModerationCreateParams",
+    "ModerationCreateResponse",
+    "ModerationImageURLInputParam",
+    "ModerationModel",
+    "ModerationMultiModalInputParam",
+    "ModerationTextInputParam",
     "OAuthErrorCode",
     "OtherFileChunkingStrategyObject",
     "Reasoning",
@@ -132,6 +174,8 @@ __all__ = [
 
 _MODULE_OF: dict[str, str] = {
     "AllModels": ".shared",
+    "AudioModel": ".audio_model",
+    "AudioResponseFormat": ".audio_response_format",
     "AutoFileChunkingStrategyParam": ".auto_file_chunking_strategy_param",
     "Batch": ".batch",
     "BatchError": ".batch_error",
@@ -162,9 +206,28 @@ _MODULE_OF: dict[str, str] = {
     "FilePurpose": ".file_purpose",
     "FunctionDefinition": ".shared",
     "FunctionParameters": ".shared",
+    "Image": ".image",
+    "ImageCreateVariationParams": ".image_create_variation_params",
+    "ImageEditCompletedEvent": ".image_edit_completed_event",
+    "ImageEditParams": ".image_edit_params",
+    "ImageEditPartialImageEvent": ".image_edit_partial_image_event",
+    "ImageEditStreamEvent": ".image_edit_stream_event",
+    "ImageGenCompletedEvent": ".image_gen_completed_event",
+    "ImageGenPartialImageEvent": ".image_gen_partial_image_event",
+    "ImageGenStreamEvent": ".image_gen_stream_event",
+    "ImageGenerateParams": ".image_generate_params",
+    "ImageModel": ".image_model",
+    "ImagesResponse": ".images_response",
     "Metadata": ".shared",
     "Model": ".model",
     "ModelDeleted": ".model_deleted",
+    "Moderation": ".moderation",
+    "ModerationCreateParams": ".moderation_create_params",
+    "ModerationCreateResponse": ".moderation_create_response",
+    "ModerationImageURLInputParam": ".moderation_image_url_input_param",
+    "ModerationModel": ".moderation_model",
+    "ModerationMultiModalInputParam": ".moderation_multi_modal_input_param",
+    "ModerationTextInputParam": ".moderation_text_input_param",
     "OAuthErrorCode": ".shared",
     "OtherFileChunkingStrategyObject": ".other_file_chunking_strategy_object",
     "Reasoning": ".shared",
@@ -192,6 +255,7 @@ _MODULE_OF: dict[str, str] = {
 }
 # Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
 _SUBPACKAGES: tuple[str, ...] = (
+    "audio",
     "chat",
     "fine_tuning",
     "graders",
