@@ -17,6 +17,7 @@ call. LiteLLM is optional (never a dependency of cacheai): without it the sectio
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib.metadata
 import itertools
 import os
@@ -191,6 +192,8 @@ def main() -> None:
         def run_one(name: str) -> Sample:
             return timed(cases[name], litellm_calls if name in theirs else calls, 1)
 
+        gc.collect()
+        gc.freeze()  # the setup's objects (LiteLLM's modules among them) are not rescanned by every collection
         results = round_robin(list(cases), run_one, rounds)
         print(f"{'case':34} {'CPU µs':>10} {'wall µs':>10} {'÷ miss (off)':>12}")
         medians = print_table(results, "miss, cache off", ours)

@@ -184,7 +184,7 @@ class CacheAI(BatchMethods):
             layers.append(make_layer(rate_limit))
         self._layers: tuple[Layer, ...] = tuple(layers)
         self._http = self._build_http()
-        self._session_store = _wiring.session_store_holder(sessions, getattr(self._cache, "store", None))
+        self._session_store = _wiring.StoreHolder(sessions, getattr(self._cache, "store", None))
 
     # -- configuration ---------------------------------------------------------------------------------------
 

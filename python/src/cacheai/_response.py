@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 from collections.abc import Callable, Iterator
@@ -46,7 +47,7 @@ def parse_response(
         return response
     if cast_to is BinaryAPIResponse:
         return BinaryAPIResponse(response)
-    from ._models import BaseModel  # pydantic's model machinery loads with the first response, not at import
+    BaseModel, _ = _models()
 
     content = response.content
     result: Any
@@ -66,8 +67,7 @@ def parse_response(
 
 
 def _parse_model(response: requests.Response, cast_to: type[BaseModel], content: bytes) -> BaseModel:
-    from ._models import parse_json
-
+    parse_json = _models()[1]
     try:
         result = parse_json(cast_to, content)
     except ValueError as exc:
@@ -81,6 +81,15 @@ def _parse_model(response: requests.Response, cast_to: type[BaseModel], content:
         ) from exc
     object.__setattr__(result, "_request_id", response.headers.get("x-request-id"))  # see BaseModel._request_id
     return result
+
+
+@functools.cache
+def _models() -> tuple[type[BaseModel], Callable[[type[BaseModel], bytes], BaseModel]]:
+    """pydantic's model machinery, imported with the first response (not at import), then kept: a function-level
+    import costs a lookup through the import system on every call."""
+    from ._models import BaseModel, parse_json
+
+    return BaseModel, parse_json
 
 
 def _parse_json_value(response: requests.Response, content: bytes) -> Any:

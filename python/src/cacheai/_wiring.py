@@ -6,6 +6,7 @@ Imports are deferred so that a client configured without a feature never imports
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -18,7 +19,6 @@ if TYPE_CHECKING:
     from .cache import CacheLayer
     from .cache_service import CacheAIService
     from .sessions import SessionStore
-    from .sessions._holder import StoreHolder
 
 
 def key_pool_of(api_key: str | Sequence[str] | KeyPool) -> tuple[KeyPool | None, str | None]:
@@ -38,10 +38,24 @@ def key_pool_of(api_key: str | Sequence[str] | KeyPool) -> tuple[KeyPool | None,
     return KeyPool(keys), None
 
 
-def session_store_holder(spec: SessionStore | str | None, cache_store: object) -> StoreHolder:
-    from .sessions._holder import StoreHolder
+class StoreHolder:
+    """The session store of one client family, built on first use (a client that never uses sessions pays nothing,
+    not even the import of ``cacheai.sessions``)."""
 
-    return StoreHolder(spec, cache_store)
+    def __init__(self, spec: SessionStore | str | None, cache_store: object = None) -> None:
+        self._spec = spec
+        self._cache_store = cache_store
+        self._store: SessionStore | None = None
+        self._lock = threading.Lock()
+
+    def get(self) -> SessionStore:
+        with self._lock:
+            if self._store is None:
+                from .sessions._stores import store_beside, store_from
+
+                beside = store_beside(self._cache_store) if self._spec is None else None
+                self._store = beside if beside is not None else store_from(self._spec)
+            return self._store
 
 
 def cache_of(cache: object) -> CacheLayer | CacheAIService | None:

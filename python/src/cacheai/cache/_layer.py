@@ -415,9 +415,13 @@ def _path_of(url: str) -> str:
 def _replay(entry: dict[str, Any], exchange: Exchange) -> requests.Response:
     """A ``requests.Response`` carrying a stored answer, read already (a stream replays from its bytes)."""
     response = requests.Response.__new__(requests.Response)  # __init__ builds a cookie jar a replay never uses
-    headers = entry.get("headers")
-    response.headers = requests.structures.CaseInsensitiveDict(headers if isinstance(headers, dict) else {})
-    response.headers["x-cacheai-cache"] = "hit"
+    stored = entry.get("headers")
+    headers: requests.structures.CaseInsensitiveDict[str] = requests.structures.CaseInsensitiveDict()
+    # Filled as CaseInsensitiveDict.__setitem__ would, without its MutableMapping.update round per header.
+    pairs = stored.items() if isinstance(stored, dict) else ()
+    headers._store = {name.lower(): (name, value) for name, value in pairs}  # type: ignore[attr-defined]
+    headers._store["x-cacheai-cache"] = ("x-cacheai-cache", "hit")  # type: ignore[attr-defined]
+    response.headers = headers
     response.status_code = int(entry["status"])
     response.reason = "OK"
     response._content = str(entry["body"]).encode("utf-8")
