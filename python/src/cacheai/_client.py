@@ -178,10 +178,9 @@ class CacheAI(BatchMethods):
         if self._key_pool is not None:
             layers.append(self._key_pool)
         # [rate limiter]
-        if rate_limit is not None:
-            from .limits._layer import make_layer
-
-            layers.append(make_layer(rate_limit))
+        limiter_layer = _wiring.rate_limit_layer_of(rate_limit)
+        if limiter_layer is not None:
+            layers.append(limiter_layer)
         self._layers: tuple[Layer, ...] = tuple(layers)
         self._http = self._build_http()
         self._session_store = _wiring.StoreHolder(sessions, getattr(self._cache, "store", None))

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from .batch import BatchConfig
     from .cache import CacheLayer
     from .cache_service import CacheAIService
+    from .limits import RateLimitConfig, RateLimiter
+    from .limits._layer import RateLimitLayer
     from .sessions import SessionStore
 
 
@@ -84,6 +86,17 @@ def cache_for_copy(
     new = None if spec is False else cache_of(spec)
     rest = tuple(layer for layer in layers if layer is not current)
     return new, ((new,) if new is not None else ()) + rest
+
+
+def rate_limit_layer_of(
+    rate_limit: RateLimitConfig | Mapping[str, RateLimitConfig] | RateLimiter | None,
+) -> RateLimitLayer | None:
+    """The limiter's layer for ``rate_limit=`` (see ``limits/_layer.py``), or ``None`` when not given."""
+    if rate_limit is None:
+        return None
+    from .limits._layer import make_layer
+
+    return make_layer(rate_limit)
 
 
 def breaker_of(config: CircuitBreakerConfig | bool | None) -> CircuitBreaker | None:
