@@ -104,7 +104,7 @@ class CacheLayer(Layer):
         key = self._key(exchange, exchange.body)
         exchange.cache_key = key
         if not control.refresh:
-            try:
+            try:  # _guard, inlined: this runs on every cached call
                 entry = self.store.get(key)
             except Exception as exc:
                 entry = self._failed(exc)
