@@ -31,10 +31,7 @@ def key_pool_of(api_key: str | Sequence[str] | KeyPool) -> tuple[KeyPool | None,
 
     if isinstance(api_key, KeyPool):
         return api_key, None
-    keys = keys_from(api_key) if isinstance(api_key, str) and "," in api_key else api_key
-    if isinstance(keys, str):
-        return None, keys
-    keys = list(keys)
+    keys = keys_from(api_key) if isinstance(api_key, str) else list(api_key)
     if len(keys) == 1:
         return None, keys[0]
     return KeyPool(keys), None
