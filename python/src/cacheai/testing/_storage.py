@@ -17,6 +17,7 @@ from typing import Any
 
 from ._shapes import new_id, now
 from ._store import FileStore
+from ._validation import invalid_type
 
 __all__ = ["FineTuningStore", "Problem", "Storage", "UploadStore", "VectorStoreStore"]
 
@@ -29,6 +30,18 @@ _WORDS = re.compile(r"\w+")
 
 def _missing(name: str) -> Problem:
     return 400, f"Missing required parameter: '{name}'.", name
+
+
+def _wrong_type(param: str, expected: str, value: object) -> Problem:
+    message, _, _ = invalid_type(param, expected, value)
+    return 400, message, param
+
+
+def _string_list_problem(body: Mapping[str, Any], param: str) -> Problem | None:
+    value = body.get(param)
+    if value is not None and (not isinstance(value, list) or not all(isinstance(v, str) for v in value)):
+        return _wrong_type(param, "an array of strings", value)
+    return None
 
 
 def _no_such(kind: str, object_id: object) -> Problem:
@@ -63,6 +76,9 @@ class FineTuningStore:
             file_id = body.get(param)
             if file_id is not None and self._files.get(file_id) is None:
                 return 400, f"invalid file id: '{file_id}'", param
+        hyperparameters = body.get("hyperparameters")
+        if hyperparameters is not None and not isinstance(hyperparameters, Mapping):
+            return _wrong_type("hyperparameters", "an object", hyperparameters)
         method = body.get("method") or {"type": "supervised", "supervised": {"hyperparameters": {}}}
         job: dict[str, Any] = {
             "id": new_id("ftjob-"),
@@ -202,7 +218,7 @@ class UploadStore:
         for name in ("bytes", "filename", "mime_type", "purpose"):
             if body.get(name) is None:
                 return _missing(name)
-        if not isinstance(body["bytes"], int) or body["bytes"] < 0:
+        if not isinstance(body["bytes"], int) or isinstance(body["bytes"], bool) or body["bytes"] < 0:
             return 400, "'bytes' must be a non-negative integer.", "bytes"
         created = now()
         expires = body.get("expires_after")
@@ -306,6 +322,9 @@ class VectorStoreStore:
         self._batches: dict[str, dict[str, Any]] = {}
 
     def create(self, body: Mapping[str, Any]) -> dict[str, Any] | Problem:
+        problem = _string_list_problem(body, "file_ids")
+        if problem is not None:
+            return problem
         created = now()
         store: dict[str, Any] = {
             "id": new_id("vs_"),
@@ -386,10 +405,15 @@ class VectorStoreStore:
         entry = self._store_files.get(store_id, {}).get(file_id)
         return None if entry is None else dict(entry)
 
-    def update_file(self, store_id: str, file_id: str, attributes: object) -> dict[str, Any] | None:
+    def update_file(self, store_id: str, file_id: str, body: Mapping[str, Any]) -> dict[str, Any] | Problem | None:
         entry = self._store_files.get(store_id, {}).get(file_id)
         if entry is None:
             return None
+        if "attributes" not in body:
+            return _missing("attributes")
+        attributes = body["attributes"]
+        if attributes is not None and not isinstance(attributes, Mapping):
+            return _wrong_type("attributes", "an object", attributes)
         entry["attributes"] = attributes
         return dict(entry)
 
@@ -412,10 +436,16 @@ class VectorStoreStore:
     def create_batch(self, store_id: str, body: Mapping[str, Any]) -> dict[str, Any] | Problem:
         if store_id not in self._stores:
             return _no_such("vector store", store_id)
+        problem = _string_list_problem(body, "file_ids")
+        files = body.get("files")
+        if files is not None and (not isinstance(files, list) or not all(isinstance(f, Mapping) for f in files)):
+            problem = problem or _wrong_type("files", "an array of objects", files)
+        if problem is not None:
+            return problem
         requests = [
             {"file_id": f, "attributes": body.get("attributes"), "chunking_strategy": body.get("chunking_strategy")}
             for f in body.get("file_ids") or ()
-        ] + [dict(f) for f in body.get("files") or () if isinstance(f, Mapping)]
+        ] + [dict(f) for f in files or ()]
         if not requests:
             return 400, "Provide 'file_ids' or 'files'.", "file_ids"
         for request in requests:
@@ -461,7 +491,16 @@ class VectorStoreStore:
             return 400, "'query' must be a string or an array of strings.", "query"
         words = {w.lower() for q in queries for w in _WORDS.findall(q)}
         limit = body.get("max_num_results", 10)
-        threshold = (body.get("ranking_options") or {}).get("score_threshold", 0.0)
+        if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= 50:
+            message = f"Invalid 'max_num_results': {limit!r}. Expected an integer between 1 and 50."
+            return 400, message, "max_num_results"
+        ranking = body.get("ranking_options") or {}
+        if not isinstance(ranking, Mapping):
+            return _wrong_type("ranking_options", "an object", ranking)
+        threshold = ranking.get("score_threshold", 0.0)
+        if not isinstance(threshold, (int, float)) or isinstance(threshold, bool) or not 0 <= threshold <= 1:
+            message = f"Invalid 'ranking_options.score_threshold': {threshold!r}. Expected a number between 0 and 1."
+            return 400, message, "ranking_options.score_threshold"
         results = []
         for entry in self._store_files[store_id].values():
             if not _matches(entry["attributes"] or {}, body.get("filters")):
@@ -484,7 +523,7 @@ class VectorStoreStore:
         return {
             "object": "vector_store.search_results.page",
             "search_query": queries,
-            "data": results[: limit if isinstance(limit, int) else 10],
+            "data": results[:limit],
             "has_more": False,
             "next_page": None,
         }

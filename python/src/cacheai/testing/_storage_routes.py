@@ -151,7 +151,7 @@ def update_store_file(fake: FakeOpenAIServer, request: RecordedRequest, match: r
     body = _json_body(request)
     if isinstance(body, JsonOutcome):
         return body
-    updated = fake._storage.vector_stores.update_file(match["vs"], match["id"], body.get("attributes"))
+    updated = fake._storage.vector_stores.update_file(match["vs"], match["id"], body)
     return _answer(updated, "vector store file", match["id"])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["Problem", "chat_problem", "completion_problem"]
+__all__ = ["Problem", "chat_problem", "completion_problem", "invalid_type"]
 
 Problem = tuple[str, str, str]
 """(message, param, code) of a 400 ``invalid_request_error``."""
@@ -45,7 +45,8 @@ def _kind(value: object) -> str:
     return _TYPE_NAMES.get(type(value), type(value).__name__)
 
 
-def _invalid_type(param: str, expected: str, value: object) -> Problem:
+def invalid_type(param: str, expected: str, value: object) -> Problem:
+    """OpenAI's ``invalid_type`` problem: ``param`` holds ``value`` where ``expected`` belongs."""
     return f"Invalid type for '{param}': expected {expected}, but got {_kind(value)} instead.", param, "invalid_type"
 
 
@@ -61,7 +62,7 @@ def _scalar_problem(body: Mapping[str, Any]) -> Problem | None:
         if value is None and param != "model":
             continue
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            return _invalid_type(param, _EXPECTED[types], value)
+            return invalid_type(param, _EXPECTED[types], value)
     return None
 
 
@@ -71,7 +72,7 @@ def chat_problem(body: Mapping[str, Any]) -> Problem | None:
         return _missing("messages")
     messages = body["messages"]
     if not isinstance(messages, list):
-        return _invalid_type("messages", "an array of objects", messages)
+        return invalid_type("messages", "an array of objects", messages)
     if not messages:
         message = (
             "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead."
@@ -80,7 +81,7 @@ def chat_problem(body: Mapping[str, Any]) -> Problem | None:
     for index, item in enumerate(messages):
         param = f"messages[{index}]"
         if not isinstance(item, dict):
-            return _invalid_type(param, "an object", item)
+            return invalid_type(param, "an object", item)
         if "role" not in item:
             return _missing(f"{param}.role")
         if item["role"] not in ROLES:

@@ -1,0 +1,100 @@
+"""Bad input to the fake server gets OpenAI's 400 error body (never a 500, never silently reshaped)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import requests
+
+from cacheai.testing import FakeOpenAIServer
+
+
+@pytest.fixture
+def server() -> Iterator[FakeOpenAIServer]:
+    with FakeOpenAIServer() as fake:
+        yield fake
+    assert fake.errors == []
+
+
+def post(server: FakeOpenAIServer, path: str, body: dict[str, Any]) -> requests.Response:
+    return requests.post(server.base_url + path, json=body, timeout=10)
+
+
+def assert_400(response: requests.Response, param: str, message: str) -> None:
+    assert response.status_code == 400, response.text
+    error = response.json()["error"]
+    assert error["type"] == "invalid_request_error"
+    assert error["param"] == param
+    assert message in error["message"]
+
+
+@pytest.fixture
+def file_id(server: FakeOpenAIServer) -> str:
+    response = requests.post(
+        server.base_url + "/files", files={"file": ("a.txt", b"hello world")}, data={"purpose": "assistants"}
+    )
+    return str(response.json()["id"])
+
+
+@pytest.fixture
+def store_id(server: FakeOpenAIServer, file_id: str) -> str:
+    store = post(server, "/vector_stores", {"name": "s", "file_ids": [file_id]}).json()
+    return str(store["id"])
+
+
+# --- fine-tuning and uploads ----------------------------------------------------------------------------
+
+
+def test_job_hyperparameters_must_be_an_object(server: FakeOpenAIServer, file_id: str) -> None:
+    body = {"model": "gpt-4o-mini", "training_file": file_id, "hyperparameters": "fast"}
+    response = post(server, "/fine_tuning/jobs", body)
+    assert_400(response, "hyperparameters", "expected an object, but got a string instead")
+
+
+def test_upload_bytes_must_be_an_integer_not_a_boolean(server: FakeOpenAIServer) -> None:
+    body = {"bytes": True, "filename": "a.jsonl", "mime_type": "text/jsonl", "purpose": "batch"}
+    assert_400(post(server, "/uploads", body), "bytes", "'bytes' must be a non-negative integer.")
+
+
+# --- vector stores --------------------------------------------------------------------------------------
+
+
+def test_vector_store_file_ids_must_be_an_array_of_strings(server: FakeOpenAIServer, store_id: str) -> None:
+    assert_400(post(server, "/vector_stores", {"file_ids": "file-abc"}), "file_ids", "expected an array of strings")
+    batch = post(server, f"/vector_stores/{store_id}/file_batches", {"file_ids": 5})
+    assert_400(batch, "file_ids", "expected an array of strings, but got an integer instead")
+    files = post(server, f"/vector_stores/{store_id}/file_batches", {"files": ["file-abc"]})
+    assert_400(files, "files", "expected an array of objects")
+
+
+@pytest.mark.parametrize(
+    ("options", "param"),
+    [
+        ({"max_num_results": "3"}, "max_num_results"),
+        ({"max_num_results": 0}, "max_num_results"),
+        ({"max_num_results": 51}, "max_num_results"),
+        ({"ranking_options": "strict"}, "ranking_options"),
+        ({"ranking_options": {"score_threshold": "high"}}, "ranking_options.score_threshold"),
+        ({"ranking_options": {"score_threshold": 1.5}}, "ranking_options.score_threshold"),
+    ],
+)
+def test_search_options_are_checked(
+    server: FakeOpenAIServer, store_id: str, options: dict[str, Any], param: str
+) -> None:
+    response = post(server, f"/vector_stores/{store_id}/search", {"query": "hello", **options})
+    assert_400(response, param, "")
+
+
+def test_search_honours_a_valid_max_num_results(server: FakeOpenAIServer, store_id: str) -> None:
+    page = post(server, f"/vector_stores/{store_id}/search", {"query": "hello", "max_num_results": 1}).json()
+    assert [r["filename"] for r in page["data"]] == ["a.txt"]
+
+
+def test_updating_a_store_file_needs_object_attributes(server: FakeOpenAIServer, store_id: str, file_id: str) -> None:
+    path = f"/vector_stores/{store_id}/files/{file_id}"
+    assert_400(post(server, path, {}), "attributes", "Missing required parameter: 'attributes'.")
+    assert_400(post(server, path, {"attributes": "x"}), "attributes", "expected an object, but got a string")
+    assert post(server, path, {"attributes": {"k": "v"}}).json()["attributes"] == {"k": "v"}
+    assert post(server, path, {"attributes": None}).json()["attributes"] is None
