@@ -98,3 +98,42 @@ def test_updating_a_store_file_needs_object_attributes(server: FakeOpenAIServer,
     assert_400(post(server, path, {"attributes": "x"}), "attributes", "expected an object, but got a string")
     assert post(server, path, {"attributes": {"k": "v"}}).json()["attributes"] == {"k": "v"}
     assert post(server, path, {"attributes": None}).json()["attributes"] is None
+
+
+# --- media ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("options", "param", "message"),
+    [
+        ({"n": 0}, "n", "Invalid 'n': 0. Expected a value between 1 and 10."),
+        ({"n": 1.5}, "n", "'n' must be an integer."),
+        ({"n": True}, "n", "'n' must be an integer."),
+        ({"partial_images": "two", "stream": True}, "partial_images", "'partial_images' must be an integer."),
+        ({"partial_images": 4, "stream": True}, "partial_images", "Expected a value between 0 and 3."),
+    ],
+)
+def test_image_counts_are_checked(server: FakeOpenAIServer, options: dict[str, Any], param: str, message: str) -> None:
+    response = post(server, "/images/generations", {"prompt": "a fox", "model": "gpt-image-1", **options})
+    assert_400(response, param, message)
+
+
+def test_image_form_fields_are_integers_sent_as_text(server: FakeOpenAIServer) -> None:
+    response = requests.post(
+        server.base_url + "/images/variations",
+        files={"image": ("a.png", b"png")},
+        data={"n": "2", "response_format": "b64_json"},
+        timeout=10,
+    )
+    assert response.status_code == 200 and len(response.json()["data"]) == 2
+    bad = requests.post(server.base_url + "/images/variations", files={"image": ("a.png", b"png")}, data={"n": "x"})
+    assert_400(bad, "n", "'n' must be an integer.")
+
+
+@pytest.mark.parametrize(
+    ("options", "param"),
+    [({"response_format": ["mp3"]}, "response_format"), ({"speed": "fast"}, "speed"), ({"speed": 5}, "speed")],
+)
+def test_speech_options_are_checked(server: FakeOpenAIServer, options: dict[str, Any], param: str) -> None:
+    response = post(server, "/audio/speech", {"model": "tts-1", "voice": "alloy", "input": "hi", **options})
+    assert_400(response, param, "")

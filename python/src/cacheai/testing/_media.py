@@ -73,15 +73,29 @@ def moderations(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[st
 # --- images ---------------------------------------------------------------------------------------------
 
 
+def _integer(params: Mapping[str, Any], name: str, default: int, low: int, high: int) -> int | Outcome:
+    """An integer parameter in ``low..high`` (a form sends it as text), else OpenAI's 400."""
+    value = params.get(name)
+    if value is None:
+        return default
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        return _error(f"'{name}' must be an integer.", name)
+    if not low <= value <= high:
+        return _error(f"Invalid '{name}': {value}. Expected a value between {low} and {high}.", name)
+    return value
+
+
 def _image_options(params: Mapping[str, Any], default_model: str) -> dict[str, Any] | Outcome:
     given = params.get("model")
     model = given if isinstance(given, str) and given else default_model
-    try:
-        n = int(params.get("n") or 1)
-    except (TypeError, ValueError):
-        return _error("'n' must be an integer.", "n")
-    if not 1 <= n <= 10:
-        return _error(f"Invalid 'n': {n}. Expected a value between 1 and 10.", "n")
+    n = _integer(params, "n", 1, 1, 10)
+    partial_images = _integer(params, "partial_images", 0, 0, 3)
+    if not isinstance(n, int):
+        return n
+    if not isinstance(partial_images, int):
+        return partial_images
     size = str(params.get("size") or "auto")
     match = _SIZE.fullmatch(size)
     if size != "auto" and match is None:
@@ -100,7 +114,7 @@ def _image_options(params: Mapping[str, Any], default_model: str) -> dict[str, A
         "quality": str(params.get("quality") or ("standard" if dall_e else "medium")),
         "background": str(params.get("background") or "opaque"),
         "prompt": str(params.get("prompt") or ""),
-        "partial_images": int(params.get("partial_images") or 0),
+        "partial_images": partial_images,
     }
 
 
@@ -150,7 +164,7 @@ def _image_events(kind: str, options: Mapping[str, Any]) -> Iterator[dict[str, A
         "quality": options["quality"],
         "size": options["size"],
     }
-    for index in range(min(options["partial_images"], 3)):
+    for index in range(options["partial_images"]):
         yield {
             "type": f"{kind}.partial_image",
             "b64_json": _b64_image(options, shade=32 + 32 * index),
@@ -210,11 +224,13 @@ def speech(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -
     if not isinstance(body["input"], str):
         return _error("'input' must be a string.", "input")
     response_format = body.get("response_format") or "mp3"
-    if response_format not in media.AUDIO_CONTENT_TYPES:
+    if not isinstance(response_format, str) or response_format not in media.AUDIO_CONTENT_TYPES:
         supported = ", ".join(f"'{name}'" for name in media.AUDIO_CONTENT_TYPES)
         return _error(f"Invalid value: '{response_format}'. Supported values are: {supported}.", "response_format")
     speed = body.get("speed", 1.0)
-    seconds = media.audio_seconds(body["input"], speed if isinstance(speed, (int, float)) else 1.0)
+    if not isinstance(speed, (int, float)) or isinstance(speed, bool) or not 0.25 <= speed <= 4:
+        return _error(f"Invalid 'speed': {speed!r}. Expected a number between 0.25 and 4.", "speed")
+    seconds = media.audio_seconds(body["input"], speed)
     audio = media.audio_bytes(response_format, seconds)
     if body.get("stream_format") == "sse":
         return StreamOutcome(_speech_events(audio, body["input"]), done=False)
