@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -137,3 +138,34 @@ def test_image_form_fields_are_integers_sent_as_text(server: FakeOpenAIServer) -
 def test_speech_options_are_checked(server: FakeOpenAIServer, options: dict[str, Any], param: str) -> None:
     response = post(server, "/audio/speech", {"model": "tts-1", "voice": "alloy", "input": "hi", **options})
     assert_400(response, param, "")
+
+
+# --- structured outputs ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("schema", "expected"),
+    [
+        ({"type": "number", "minimum": 0.5, "maximum": 0.9}, 0.9),
+        ({"type": "number", "exclusiveMinimum": 0, "exclusiveMaximum": 1}, 0.5),
+        ({"type": "integer", "minimum": 5}, 5),
+        ({"type": "integer", "exclusiveMinimum": 5}, 6),
+        ({"type": "integer", "exclusiveMaximum": 1}, 0),
+        ({"type": "integer", "minimum": "low"}, 1),  # a malformed bound is no bound, not a crash
+        ({"type": "string", "minLength": 8}, "hi thxxx"),
+        ({"type": "string", "maxLength": 2}, "hi"),
+        ({"type": "array", "minItems": "2"}, []),
+        ({"allOf": [5, {"type": "boolean"}]}, True),
+    ],
+)
+def test_json_schema_answers_a_value_within_the_schemas_bounds(
+    server: FakeOpenAIServer, schema: dict[str, Any], expected: Any
+) -> None:
+    response_format = {
+        "type": "json_schema",
+        "json_schema": {"name": "a", "strict": True, "schema": {"type": "object", "properties": {"a": schema}}},
+    }
+    body = {"model": "m", "messages": [{"role": "user", "content": "hi th"}], "response_format": response_format}
+    response = post(server, "/chat/completions", body)
+    assert response.status_code == 200, response.text
+    assert json.loads(response.json()["choices"][0]["message"]["content"]) == {"a": expected}
