@@ -169,3 +169,31 @@ def test_json_schema_answers_a_value_within_the_schemas_bounds(
     response = post(server, "/chat/completions", body)
     assert response.status_code == 200, response.text
     assert json.loads(response.json()["choices"][0]["message"]["content"]) == {"a": expected}
+
+
+# --- lists ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/files", "/vector_stores", "/batches", "/fine_tuning/jobs"])
+@pytest.mark.parametrize(
+    ("limit", "code"), [("many", "invalid_type"), ("0", "integer_below_min_value"), ("-3", "integer_below_min_value")]
+)
+def test_a_bad_list_limit_is_a_400(server: FakeOpenAIServer, path: str, limit: str, code: str) -> None:
+    response = requests.get(server.base_url + path, params={"limit": limit}, timeout=10)
+    assert_400(response, "limit", "'limit'")
+    assert response.json()["error"]["code"] == code
+
+
+def test_a_bad_list_order_is_a_400(server: FakeOpenAIServer) -> None:
+    response = requests.get(server.base_url + "/vector_stores", params={"order": "newest"}, timeout=10)
+    assert_400(response, "order", "Supported values are: 'asc' and 'desc'.")
+
+
+def test_files_list_whole_by_default_as_openai_does(server: FakeOpenAIServer) -> None:
+    for n in range(25):
+        requests.post(server.base_url + "/files", files={"file": (f"{n}.txt", b"x")}, data={"purpose": "batch"})
+    page = requests.get(server.base_url + "/files", timeout=10).json()
+    assert [f["filename"] for f in page["data"]] == [f"{n}.txt" for n in reversed(range(25))]
+    assert page["has_more"] is False
+    oldest = requests.get(server.base_url + "/files", params={"order": "asc", "limit": "2"}, timeout=10).json()
+    assert [f["filename"] for f in oldest["data"]] == ["0.txt", "1.txt"] and oldest["has_more"] is True

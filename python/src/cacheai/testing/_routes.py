@@ -103,9 +103,7 @@ def list_input_items(fake: FakeOpenAIServer, request: RecordedRequest, match: re
     items = fake._responses.input_items(match["id"])
     if items is None:
         return _no_such_response(match["id"])
-    if request.query.get("order", "desc") == "desc":
-        items.reverse()
-    return JsonOutcome(200, _cursor_page(items, request.query))
+    return _list_page(items[::-1], request.query)
 
 
 def _no_such_response(response_id: str) -> JsonOutcome:
@@ -159,10 +157,8 @@ def create_file(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[st
 
 
 def list_files(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    files = [f.to_json() for f in fake._files.matching(request.query.get("purpose"))]
-    if request.query.get("order", "desc") == "desc":
-        files.reverse()
-    return JsonOutcome(200, _cursor_page(files, request.query))
+    files = [f.to_json() for f in reversed(fake._files.matching(request.query.get("purpose")))]
+    return _list_page(files, request.query, default_limit=10_000)
 
 
 def retrieve_file(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
@@ -195,7 +191,7 @@ def create_batch(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[s
 
 
 def list_batches(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    return JsonOutcome(200, _cursor_page(fake._batches.newest_first(), request.query))
+    return _cursor_page(fake._batches.newest_first(), request.query)
 
 
 def retrieve_batch(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
@@ -212,21 +208,42 @@ def _no_such(kind: str, object_id: str) -> JsonOutcome:
     return error(404, f"No such {kind}: '{object_id}'", param="id", code="not_found")
 
 
-def _cursor_page(items: list[dict[str, Any]], query: Mapping[str, str]) -> dict[str, Any]:
+def _list_page(newest_first: list[dict[str, Any]], query: Mapping[str, str], *, default_limit: int = 20) -> JsonOutcome:
+    """A cursor page of items kept newest first; ``order=asc`` turns them round."""
+    order = query.get("order", "desc")
+    if order not in ("asc", "desc"):
+        message = f"Invalid value: '{order}'. Supported values are: 'asc' and 'desc'."
+        return error(400, message, param="order", code="invalid_value")
+    items = list(reversed(newest_first)) if order == "asc" else newest_first
+    return _cursor_page(items, query, default_limit=default_limit)
+
+
+def _cursor_page(items: list[dict[str, Any]], query: Mapping[str, str], *, default_limit: int = 20) -> JsonOutcome:
+    """The page of ``items`` after the id ``after``, at most ``limit`` long (OpenAI's 400 for a bad ``limit``)."""
+    limit_text = query.get("limit", str(default_limit))
+    try:
+        limit = int(limit_text)
+    except ValueError:
+        message = f"Invalid type for 'limit': expected an integer, but got '{limit_text}' instead."
+        return error(400, message, param="limit", code="invalid_type")
+    if limit < 1:
+        message = f"Invalid 'limit': integer below minimum value. Expected a value >= 1, but got {limit} instead."
+        return error(400, message, param="limit", code="integer_below_min_value")
     after = query.get("after")
     if after is not None:
         ids = [item["id"] for item in items]
         items = items[ids.index(after) + 1 :] if after in ids else []
-    limit_text = query.get("limit", "")
-    limit = int(limit_text) if limit_text.isdigit() else 20
     page = items[:limit]
-    return {
-        "object": "list",
-        "data": page,
-        "first_id": page[0]["id"] if page else None,
-        "last_id": page[-1]["id"] if page else None,
-        "has_more": len(items) > limit,
-    }
+    return JsonOutcome(
+        200,
+        {
+            "object": "list",
+            "data": page,
+            "first_id": page[0]["id"] if page else None,
+            "last_id": page[-1]["id"] if page else None,
+            "has_more": len(items) > limit,
+        },
+    )
 
 
 def parse_multipart(content_type: str, raw: bytes) -> dict[str, Any]:

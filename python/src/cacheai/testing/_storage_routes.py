@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from ._outcomes import Handler, JsonOutcome, Outcome, error
 from ._records import RecordedRequest
-from ._routes import _cursor_page, _json_body, _no_such
+from ._routes import _json_body, _list_page, _no_such
 from ._storage import Problem
 
 if TYPE_CHECKING:
@@ -25,12 +25,6 @@ def _answer(result: dict[str, Any] | Problem | None, kind: str, object_id: str) 
     return JsonOutcome(200, result)
 
 
-def _list_page(items: list[dict[str, Any]], request: RecordedRequest) -> JsonOutcome:
-    if request.query.get("order") == "asc":
-        items = list(reversed(items))
-    return JsonOutcome(200, _cursor_page(items, request.query))
-
-
 # --- fine-tuning ----------------------------------------------------------------------------------------
 
 
@@ -41,7 +35,7 @@ def create_job(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str
 
 def list_jobs(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
     metadata = {key[9:-1]: value for key, value in request.query.items() if re.fullmatch(r"metadata\[.+\]", key)}
-    return _list_page(fake._storage.jobs.newest_first(metadata), request)
+    return _list_page(fake._storage.jobs.newest_first(metadata), request.query)
 
 
 def retrieve_job(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
@@ -62,12 +56,12 @@ def resume_job(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match
 
 def job_events(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
     events = fake._storage.jobs.events(match["id"])
-    return _no_such("fine-tuning job", match["id"]) if events is None else _list_page(events, request)
+    return _no_such("fine-tuning job", match["id"]) if events is None else _list_page(events, request.query)
 
 
 def job_checkpoints(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
     checkpoints = fake._storage.jobs.checkpoints(match["id"])
-    return _no_such("fine-tuning job", match["id"]) if checkpoints is None else _list_page(checkpoints, request)
+    return _no_such("fine-tuning job", match["id"]) if checkpoints is None else _list_page(checkpoints, request.query)
 
 
 # --- uploads --------------------------------------------------------------------------------------------
@@ -103,7 +97,7 @@ def create_store(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[s
 
 
 def list_stores(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    return _list_page(fake._storage.vector_stores.newest_first(), request)
+    return _list_page(fake._storage.vector_stores.newest_first(), request.query)
 
 
 def retrieve_store(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
@@ -140,7 +134,7 @@ def attach_file(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Matc
 def list_store_files(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
     if fake._storage.vector_stores.retrieve(match["vs"]) is None:
         return _no_such("vector store", match["vs"])
-    return _list_page(fake._storage.vector_stores.files_of(match["vs"], request.query.get("filter")), request)
+    return _list_page(fake._storage.vector_stores.files_of(match["vs"], request.query.get("filter")), request.query)
 
 
 def retrieve_store_file(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
@@ -189,7 +183,7 @@ def list_batch_files(fake: FakeOpenAIServer, request: RecordedRequest, match: re
     ids = stores.batch_file_ids(match["vs"], match["id"])
     if ids is None:
         return _no_such("file batch", match["id"])
-    return _list_page(stores.files_of(match["vs"], request.query.get("filter"), ids), request)
+    return _list_page(stores.files_of(match["vs"], request.query.get("filter"), ids), request.query)
 
 
 _JOB = r"/fine_tuning/jobs/(?P<id>[^/]+)"
