@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import _media_shapes as media
-from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcome, error
+from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcome, error, json_body
 from ._records import RecordedRequest
 from ._replies import Reply, count_tokens, split_tokens
 from ._shapes import new_id, now
@@ -52,9 +52,9 @@ def _form(request: RecordedRequest, *required: str) -> dict[str, Any] | Outcome:
 
 
 def moderations(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = request.body
-    if not isinstance(body, dict):
-        return _error("We could not parse the JSON body of your request.")
+    body = json_body(request)
+    if isinstance(body, JsonOutcome):
+        return body
     value = body.get("input")
     inputs = [value] if isinstance(value, str) else value
     if not isinstance(inputs, list) or not inputs:
@@ -191,9 +191,9 @@ def _answer_images(fake: FakeOpenAIServer, params: Mapping[str, Any], kind: str)
 
 
 def generate_images(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = request.body
-    if not isinstance(body, dict):
-        return _error("We could not parse the JSON body of your request.")
+    body = json_body(request)
+    if isinstance(body, JsonOutcome):
+        return body
     if not isinstance(body.get("prompt"), str) or not body["prompt"]:
         return _missing("prompt")
     return _answer_images(fake, body, "image_generation")
@@ -215,9 +215,9 @@ def image_variations(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Mat
 
 
 def speech(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = request.body
-    if not isinstance(body, dict):
-        return _error("We could not parse the JSON body of your request.")
+    body = json_body(request)
+    if isinstance(body, JsonOutcome):
+        return body
     for name in ("model", "input", "voice"):
         if body.get(name) in (None, ""):
             return _missing(name)

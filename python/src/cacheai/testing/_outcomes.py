@@ -13,7 +13,7 @@ from ._records import RecordedRequest
 if TYPE_CHECKING:
     from ._server import FakeOpenAIServer
 
-__all__ = ["BytesOutcome", "Handler", "JsonOutcome", "Outcome", "StreamOutcome", "error"]
+__all__ = ["BytesOutcome", "Handler", "JsonOutcome", "Outcome", "StreamOutcome", "error", "json_body"]
 
 
 @dataclass(frozen=True)
@@ -45,3 +45,10 @@ Handler = Callable[["FakeOpenAIServer", RecordedRequest, "re.Match[str]"], Outco
 
 def error(status: int, message: str, *, param: str | None = None, code: str | None = None) -> JsonOutcome:
     return JsonOutcome(status, error_body(message, status=status, param=param, code=code))
+
+
+def json_body(request: RecordedRequest) -> dict[str, Any] | JsonOutcome:
+    """The request's JSON object, or OpenAI's 400 when the body is not one."""
+    if not isinstance(request.body, dict):
+        return error(400, "We could not parse the JSON body of your request.")
+    return request.body

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import _shapes
 from ._media import MEDIA_ROUTES
-from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcome, error
+from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcome, error, json_body
 from ._records import RecordedRequest
 from ._replies import Reply, echo
 from ._validation import Problem, chat_problem, completion_problem
@@ -27,12 +27,6 @@ def invalid(problem: Problem) -> JsonOutcome:
     return error(400, message, param=param, code=code)
 
 
-def _json_body(request: RecordedRequest) -> dict[str, Any] | JsonOutcome:
-    if not isinstance(request.body, dict):
-        return error(400, "We could not parse the JSON body of your request.")
-    return request.body
-
-
 def _stream_requested(body: Mapping[str, Any]) -> bool:
     return body.get("stream") is True
 
@@ -41,7 +35,7 @@ def _stream_requested(body: Mapping[str, Any]) -> bool:
 
 
 def chat_completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
     problem = chat_problem(body)
@@ -54,7 +48,7 @@ def chat_completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Mat
 
 
 def completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
     problem = completion_problem(body)
@@ -67,7 +61,7 @@ def completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[st
 
 
 def responses(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
     if body.get("input") is None:
@@ -111,7 +105,7 @@ def _no_such_response(response_id: str) -> JsonOutcome:
 
 
 def embeddings(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
     texts = _shapes.embedding_inputs(body)
@@ -181,7 +175,7 @@ def file_content(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Mat
 
 
 def create_batch(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
     status, result = fake._batches.create(body)

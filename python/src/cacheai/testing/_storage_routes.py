@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ._outcomes import Handler, JsonOutcome, Outcome, error
+from ._outcomes import Handler, JsonOutcome, Outcome, error, json_body
 from ._records import RecordedRequest
-from ._routes import _json_body, _list_page, _no_such
+from ._routes import _list_page, _no_such
 from ._storage import Problem
 
 if TYPE_CHECKING:
@@ -29,7 +29,7 @@ def _answer(result: dict[str, Any] | Problem | None, kind: str, object_id: str) 
 
 
 def create_job(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     return body if isinstance(body, JsonOutcome) else _answer(fake._storage.jobs.create(body), "job", "")
 
 
@@ -68,7 +68,7 @@ def job_checkpoints(fake: FakeOpenAIServer, request: RecordedRequest, match: re.
 
 
 def create_upload(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     return body if isinstance(body, JsonOutcome) else _answer(fake._storage.uploads.create(body), "upload", "")
 
 
@@ -78,7 +78,7 @@ def add_part(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[s
 
 
 def complete_upload(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
     return _answer(fake._storage.uploads.complete(match["id"], body), "upload", match["id"])
@@ -92,7 +92,7 @@ def cancel_upload(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Ma
 
 
 def create_store(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     return body if isinstance(body, JsonOutcome) else _answer(fake._storage.vector_stores.create(body), "store", "")
 
 
@@ -105,7 +105,7 @@ def retrieve_store(fake: FakeOpenAIServer, request: RecordedRequest, match: re.M
 
 
 def update_store(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
     return _answer(fake._storage.vector_stores.update(match["vs"], body), "vector store", match["vs"])
@@ -118,14 +118,14 @@ def delete_store(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Mat
 
 
 def search_store(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
     return _answer(fake._storage.vector_stores.search(match["vs"], body), "vector store", match["vs"])
 
 
 def attach_file(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
     return _answer(fake._storage.vector_stores.attach(match["vs"], body), "vector store", match["vs"])
@@ -142,7 +142,7 @@ def retrieve_store_file(fake: FakeOpenAIServer, request: RecordedRequest, match:
 
 
 def update_store_file(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
     updated = fake._storage.vector_stores.update_file(match["vs"], match["id"], body)
@@ -164,7 +164,7 @@ def store_file_content(fake: FakeOpenAIServer, request: RecordedRequest, match: 
 
 
 def create_file_batch(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
-    body = _json_body(request)
+    body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
     return _answer(fake._storage.vector_stores.create_batch(match["vs"], body), "vector store", match["vs"])
