@@ -25,7 +25,6 @@ __all__ = ["MEDIA_ROUTES"]
 
 _AUDIO_FORMATS = ("json", "text", "srt", "verbose_json", "vtt", "diarized_json")
 _SIZE = re.compile(r"(\d{2,4})x(\d{2,4})")
-_IMAGE_FORMATS = {"png": "image/png", "webp": "image/webp", "jpeg": "image/jpeg", "gif": "image/gif"}
 
 
 def _error(message: str, param: str | None = None) -> Outcome:
