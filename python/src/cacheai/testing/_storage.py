@@ -429,9 +429,7 @@ class VectorStoreStore:
     def content(self, store_id: str, file_id: str) -> list[dict[str, Any]] | None:
         if self.file(store_id, file_id) is None:
             return None
-        stored = self._files.get(file_id)
-        text = stored.content.decode("utf-8", errors="replace") if stored else ""
-        return [{"type": "text", "text": text}]
+        return [{"type": "text", "text": self._files.text(file_id)}]
 
     def create_batch(self, store_id: str, body: Mapping[str, Any]) -> dict[str, Any] | Problem:
         if store_id not in self._stores:
@@ -506,7 +504,7 @@ class VectorStoreStore:
             if not _matches(entry["attributes"] or {}, body.get("filters")):
                 continue
             stored = self._files.get(entry["id"])
-            text = stored.content.decode("utf-8", errors="replace") if stored else ""
+            text = self._files.text(entry["id"])
             found = {w.lower() for w in _WORDS.findall(text)}
             score = len(words & found) / len(words) if words else 0.0
             if score > 0 and score >= threshold:

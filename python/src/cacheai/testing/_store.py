@@ -54,6 +54,11 @@ class FileStore:
     def get(self, file_id: str) -> StoredFile | None:
         return self._files.get(file_id)
 
+    def text(self, file_id: str) -> str:
+        """The file's content as text (undecodable bytes replaced); ``""`` when there is no such file."""
+        stored = self._files.get(file_id)
+        return stored.content.decode("utf-8", errors="replace") if stored else ""
+
     def delete(self, file_id: str) -> bool:
         return self._files.pop(file_id, None) is not None
 
@@ -145,9 +150,7 @@ class BatchStore:
                 batch.update(status="completed", completed_at=now())
 
     def _input_lines(self, batch: dict[str, Any]) -> list[str]:
-        stored = self._files.get(batch["input_file_id"])
-        text = stored.content.decode("utf-8", errors="replace") if stored else ""
-        return [line for line in text.splitlines() if line.strip()]
+        return [line for line in self._files.text(batch["input_file_id"]).splitlines() if line.strip()]
 
     def _finish(self, batch: dict[str, Any]) -> bool:
         """Run the lines into the output and error files; ``True`` when the batch expired on the way."""
