@@ -197,3 +197,25 @@ def test_files_list_whole_by_default_as_openai_does(server: FakeOpenAIServer) ->
     assert page["has_more"] is False
     oldest = requests.get(server.base_url + "/files", params={"order": "asc", "limit": "2"}, timeout=10).json()
     assert [f["filename"] for f in oldest["data"]] == ["0.txt", "1.txt"] and oldest["has_more"] is True
+
+
+# --- completions and responses --------------------------------------------------------------------------
+
+
+def test_completions_need_a_string_or_array_prompt(server: FakeOpenAIServer) -> None:
+    missing = post(server, "/completions", {"model": "m"})
+    assert_400(missing, "prompt", "Missing required parameter: 'prompt'.")
+    assert missing.json()["error"]["code"] == "missing_required_parameter"
+    wrong = post(server, "/completions", {"model": "m", "prompt": 5})
+    assert_400(wrong, "prompt", "Invalid type for 'prompt': expected a string or an array, but got an integer instead.")
+    tokens = post(server, "/completions", {"model": "m", "prompt": [1, 2]})
+    assert tokens.json()["choices"][0]["text"] == "Echo: 1 2"
+
+
+def test_responses_need_a_string_or_items_input(server: FakeOpenAIServer) -> None:
+    missing = post(server, "/responses", {"model": "m"})
+    assert_400(missing, "input", "Missing required parameter: 'input'.")
+    assert missing.json()["error"]["code"] == "missing_required_parameter"
+    wrong = post(server, "/responses", {"model": "m", "input": 5})
+    assert_400(wrong, "input", "expected a string or an array of input items, but got an integer instead.")
+    assert wrong.json()["error"]["code"] == "invalid_type"

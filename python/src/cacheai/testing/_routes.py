@@ -13,7 +13,7 @@ from ._media import MEDIA_ROUTES
 from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcome, error, json_body
 from ._records import RecordedRequest
 from ._replies import Reply, echo
-from ._validation import Problem, chat_problem, completion_problem
+from ._validation import Problem, chat_problem, completion_problem, response_problem
 
 if TYPE_CHECKING:
     from ._server import FakeOpenAIServer
@@ -64,8 +64,9 @@ def responses(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]
     body = json_body(request)
     if isinstance(body, JsonOutcome):
         return body
-    if body.get("input") is None:
-        return error(400, "Missing required parameter: 'input'.", param="input")
+    problem = response_problem(body)
+    if problem is not None:
+        return invalid(problem)
     reply = fake._next_reply(request, _shapes.responses_as_chat(body))
     response = _shapes.response_object(body, reply, default_model=fake.default_model)
     fake._responses.add(body, response)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["Problem", "chat_problem", "completion_problem", "invalid_type"]
+__all__ = ["Problem", "chat_problem", "completion_problem", "invalid_type", "response_problem"]
 
 Problem = tuple[str, str, str]
 """(message, param, code) of a 400 ``invalid_request_error``."""
@@ -96,4 +96,17 @@ def chat_problem(body: Mapping[str, Any]) -> Problem | None:
 
 def completion_problem(body: Mapping[str, Any]) -> Problem | None:
     """What OpenAI would refuse in a legacy completions body (model, prompt and the scalar parameters)."""
+    if "prompt" not in body:
+        return _missing("prompt")
+    if not isinstance(body["prompt"], (str, list)):
+        return invalid_type("prompt", "a string or an array", body["prompt"])
     return _scalar_problem(body)
+
+
+def response_problem(body: Mapping[str, Any]) -> Problem | None:
+    """What OpenAI would refuse in a Responses API body: an ``input`` missing or neither a string nor items."""
+    if body.get("input") is None:
+        return _missing("input")
+    if not isinstance(body["input"], (str, list)):
+        return invalid_type("input", "a string or an array of input items", body["input"])
+    return None
