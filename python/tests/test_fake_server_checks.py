@@ -54,6 +54,21 @@ def test_job_hyperparameters_must_be_an_object(server: FakeOpenAIServer, file_id
     assert_400(response, "hyperparameters", "expected an object, but got a string instead")
 
 
+def test_job_file_ids_must_be_strings(server: FakeOpenAIServer, file_id: str) -> None:
+    body = {"model": "gpt-4o-mini", "training_file": file_id, "validation_file": [file_id]}
+    response = post(server, "/fine_tuning/jobs", body)
+    assert_400(response, "validation_file", "expected a string, but got an array instead")
+
+
+def test_upload_part_ids_must_be_strings(server: FakeOpenAIServer) -> None:
+    body = {"bytes": 0, "filename": "a.jsonl", "mime_type": "text/jsonl", "purpose": "batch"}
+    upload = post(server, "/uploads", body).json()
+    path = f"/uploads/{upload['id']}/complete"
+    assert_400(post(server, path, {}), "part_ids", "Missing required parameter: 'part_ids'.")
+    assert_400(post(server, path, {"part_ids": [{}]}), "part_ids", "expected an array of strings")
+    assert post(server, path, {"part_ids": []}).json()["status"] == "completed"
+
+
 def test_upload_bytes_must_be_an_integer_not_a_boolean(server: FakeOpenAIServer) -> None:
     body = {"bytes": True, "filename": "a.jsonl", "mime_type": "text/jsonl", "purpose": "batch"}
     assert_400(post(server, "/uploads", body), "bytes", "'bytes' must be a non-negative integer.")
@@ -219,3 +234,5 @@ def test_responses_need_a_string_or_items_input(server: FakeOpenAIServer) -> Non
     wrong = post(server, "/responses", {"model": "m", "input": 5})
     assert_400(wrong, "input", "expected a string or an array of input items, but got an integer instead.")
     assert wrong.json()["error"]["code"] == "invalid_type"
+    tools = post(server, "/responses", {"model": "m", "input": "hi", "tools": 5})
+    assert_400(tools, "tools", "Invalid type for 'tools': expected an array, but got an integer instead.")

@@ -74,6 +74,8 @@ class FineTuningStore:
             return _missing("training_file")
         for param in ("training_file", "validation_file"):
             file_id = body.get(param)
+            if file_id is not None and not isinstance(file_id, str):
+                return _wrong_type(param, "a string", file_id)
             if file_id is not None and self._files.get(file_id) is None:
                 return 400, f"invalid file id: '{file_id}'", param
         hyperparameters = body.get("hyperparameters")
@@ -253,9 +255,12 @@ class UploadStore:
         stored = self._uploads.get(upload_id)
         if stored is None:
             return _no_such("upload", upload_id)
-        part_ids = body.get("part_ids")
-        if not isinstance(part_ids, list):
+        if body.get("part_ids") is None:
             return _missing("part_ids")
+        problem = _string_list_problem(body, "part_ids")
+        if problem is not None:
+            return problem
+        part_ids = body["part_ids"]
         unknown = [p for p in part_ids if p not in stored.parts]
         if unknown:
             return 400, f"No such part: '{unknown[0]}'", "part_ids"

@@ -104,9 +104,12 @@ def completion_problem(body: Mapping[str, Any]) -> Problem | None:
 
 
 def response_problem(body: Mapping[str, Any]) -> Problem | None:
-    """What OpenAI would refuse in a Responses API body: an ``input`` missing or neither a string nor items."""
+    """What OpenAI would refuse in a Responses API body: ``input`` missing or neither a string nor items,
+    ``tools`` not an array."""
     if body.get("input") is None:
         return _missing("input")
     if not isinstance(body["input"], (str, list)):
         return invalid_type("input", "a string or an array of input items", body["input"])
+    if body.get("tools") is not None and not isinstance(body["tools"], list):
+        return invalid_type("tools", "an array", body["tools"])
     return None
