@@ -236,3 +236,13 @@ def test_responses_need_a_string_or_items_input(server: FakeOpenAIServer) -> Non
     assert wrong.json()["error"]["code"] == "invalid_type"
     tools = post(server, "/responses", {"model": "m", "input": "hi", "tools": 5})
     assert_400(tools, "tools", "Invalid type for 'tools': expected an array, but got an integer instead.")
+
+
+def test_a_deleted_stores_file_batches_are_gone(server: FakeOpenAIServer, store_id: str, file_id: str) -> None:
+    batch = post(server, f"/vector_stores/{store_id}/file_batches", {"file_ids": [file_id]}).json()
+    path = f"{server.base_url}/vector_stores/{store_id}/file_batches/{batch['id']}"
+    assert requests.get(path, timeout=10).status_code == 200
+    assert requests.delete(f"{server.base_url}/vector_stores/{store_id}", timeout=10).json()["deleted"] is True
+    for url in (path, path + "/files"):
+        gone = requests.get(url, timeout=10)
+        assert gone.status_code == 404 and gone.json()["error"]["code"] == "not_found"

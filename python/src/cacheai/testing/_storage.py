@@ -375,6 +375,7 @@ class VectorStoreStore:
 
     def delete(self, store_id: str) -> bool:
         self._store_files.pop(store_id, None)
+        self._batches = {key: b for key, b in self._batches.items() if b["vector_store_id"] != store_id}
         return self._stores.pop(store_id, None) is not None
 
     def newest_first(self) -> list[dict[str, Any]]:
