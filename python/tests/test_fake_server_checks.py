@@ -246,3 +246,13 @@ def test_a_deleted_stores_file_batches_are_gone(server: FakeOpenAIServer, store_
     for url in (path, path + "/files"):
         gone = requests.get(url, timeout=10)
         assert gone.status_code == 404 and gone.json()["error"]["code"] == "not_found"
+
+
+def test_replaying_a_response_needs_an_integer_starting_after(server: FakeOpenAIServer) -> None:
+    response_id = post(server, "/responses", {"model": "m", "input": "hi"}).json()["id"]
+    url = f"{server.base_url}/responses/{response_id}"
+    bad = requests.get(url, params={"stream": "true", "starting_after": "first"}, timeout=10)
+    assert_400(bad, "starting_after", "expected an integer, but got 'first' instead.")
+    replay = requests.get(url, params={"stream": "true", "starting_after": "2"}, timeout=10)
+    events = [json.loads(line[6:]) for line in replay.text.splitlines() if line.startswith("data: ")]
+    assert events and [e["sequence_number"] for e in events][:2] == [3, 4]

@@ -82,8 +82,12 @@ def retrieve_response(fake: FakeOpenAIServer, request: RecordedRequest, match: r
         return _no_such_response(match["id"])
     if request.query.get("stream") != "true":
         return JsonOutcome(200, response)
-    after = request.query.get("starting_after", "")
-    first = int(after) + 1 if after.isdigit() else 0
+    after = request.query.get("starting_after", "-1")
+    try:
+        first = int(after) + 1
+    except ValueError:
+        message = f"Invalid type for 'starting_after': expected an integer, but got '{after}' instead."
+        return error(400, message, param="starting_after", code="invalid_type")
     events = (event for event in _shapes.stream_events_of(response) if event["sequence_number"] >= first)
     return StreamOutcome(events, named=True, done=False)
 
