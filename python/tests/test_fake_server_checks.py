@@ -256,3 +256,15 @@ def test_replaying_a_response_needs_an_integer_starting_after(server: FakeOpenAI
     replay = requests.get(url, params={"stream": "true", "starting_after": "2"}, timeout=10)
     events = [json.loads(line[6:]) for line in replay.text.splitlines() if line.startswith("data: ")]
     assert events and [e["sequence_number"] for e in events][:2] == [3, 4]
+
+
+def test_a_batch_line_without_a_json_answer_gets_openais_error_shape(monkeypatch: pytest.MonkeyPatch) -> None:
+    from cacheai.testing import _server
+    from cacheai.testing._outcomes import BytesOutcome
+
+    monkeypatch.setattr(_server, "route", lambda fake, request: BytesOutcome(200, b"audio", "audio/mpeg"))
+    status, body = FakeOpenAIServer()._run_batch_line("/v1/chat/completions", {"model": "m"})
+    assert status == 500
+    assert body == {
+        "error": {"message": "unexpected non-JSON batch result", "type": "server_error", "param": None, "code": None}
+    }

@@ -8,7 +8,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from types import TracebackType
 from typing import Any
 
-from ._faults import BatchFaults, ForcedResponse, StreamFaults, encode_body
+from ._faults import BatchFaults, ForcedResponse, StreamFaults, encode_body, error_body
 from ._handler import FakeHTTPServer
 from ._keys import KeyRules
 from ._ratelimits import FakeRateLimits
@@ -357,4 +357,4 @@ class FakeOpenAIServer:
         outcome = route(self, request)
         if isinstance(outcome, JsonOutcome):
             return outcome.status, outcome.body
-        return 500, {"error": {"message": "unexpected non-JSON batch result", "type": "server_error"}}
+        return 500, error_body("unexpected non-JSON batch result", status=500)
