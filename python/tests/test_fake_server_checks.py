@@ -268,3 +268,18 @@ def test_a_batch_line_without_a_json_answer_gets_openais_error_shape(monkeypatch
     assert body == {
         "error": {"message": "unexpected non-JSON batch result", "type": "server_error", "param": None, "code": None}
     }
+
+
+@pytest.mark.parametrize(
+    "function", [{"name": "ping", "strict": True}, {"name": "ping", "strict": True, "parameters": {}}]
+)
+def test_a_strict_tool_without_parameters_is_called_with_an_empty_object(
+    server: FakeOpenAIServer, function: dict[str, Any]
+) -> None:
+    body = {
+        "model": "m",
+        "messages": [{"role": "user", "content": "hi"}],
+        "tools": [{"type": "function", "function": function}],
+    }
+    call = post(server, "/chat/completions", body).json()["choices"][0]["message"]["tool_calls"][0]
+    assert call["function"] == {"name": "ping", "arguments": "{}"}

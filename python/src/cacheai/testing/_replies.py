@@ -108,7 +108,9 @@ def default_reply(body: Mapping[str, Any]) -> Reply:
     tool = _chosen_tool(body)
     if tool is not None and last.get("role") == "user":
         name, parameters, strict = tool
-        arguments = minimal_instance(parameters, user_text) if strict else _example_arguments(parameters, user_text)
+        # A function's parameters are an object schema, also when the tool gives none: its arguments are "{}".
+        object_schema = {"type": "object", **parameters}
+        arguments = minimal_instance(object_schema, user_text) if strict else _example_arguments(parameters, user_text)
         return Reply(tool_calls=(ToolCall(name, arguments),))
     schema = _json_schema_format(body)
     if schema is not None:
