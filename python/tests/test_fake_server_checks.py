@@ -23,7 +23,7 @@ def post(server: FakeOpenAIServer, path: str, body: dict[str, Any]) -> requests.
     return requests.post(server.base_url + path, json=body, timeout=10)
 
 
-def assert_400(response: requests.Response, param: str, message: str) -> None:
+def assert_400(response: requests.Response, param: str | None, message: str) -> None:
     assert response.status_code == 400, response.text
     error = response.json()["error"]
     assert error["type"] == "invalid_request_error"
@@ -283,3 +283,29 @@ def test_a_strict_tool_without_parameters_is_called_with_an_empty_object(
     }
     call = post(server, "/chat/completions", body).json()["choices"][0]["message"]["tool_calls"][0]
     assert call["function"] == {"name": "ping", "arguments": "{}"}
+
+
+ENDLESS = {
+    "$ref": "#/$defs/node",
+    "$defs": {"node": {"type": "object", "properties": {"next": {"$ref": "#/$defs/node"}}, "required": ["next"]}},
+}
+
+
+def test_a_schema_without_a_finite_instance_is_a_400_not_a_500(server: FakeOpenAIServer) -> None:
+    chat_format = {"type": "json_schema", "json_schema": {"name": "n", "strict": True, "schema": ENDLESS}}
+    body = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "response_format": chat_format}
+    assert_400(post(server, "/chat/completions", body), None, "no finite value matches it")
+    text = {"format": {"type": "json_schema", "name": "n", "strict": True, "schema": ENDLESS}}
+    assert_400(post(server, "/responses", {"model": "m", "input": "hi", "text": text}), None, "no finite value")
+    server.set_reply('{"next": null}')  # a scripted reply is still sent as it is
+    assert post(server, "/chat/completions", body).json()["choices"][0]["message"]["content"] == '{"next": null}'
+
+
+def test_a_recursive_schema_with_a_way_out_still_gets_an_instance(server: FakeOpenAIServer) -> None:
+    node = {"type": "object", "properties": {"next": {"anyOf": [{"$ref": "#/$defs/node"}, {"type": "null"}]}}}
+    schema = {"$ref": "#/$defs/node", "$defs": {"node": {**node, "required": ["next"]}}}
+    chat_format = {"type": "json_schema", "json_schema": {"name": "n", "strict": True, "schema": schema}}
+    body = {"model": "m", "messages": [{"role": "user", "content": "hi"}], "response_format": chat_format}
+    assert json.loads(post(server, "/chat/completions", body).json()["choices"][0]["message"]["content"]) == {
+        "next": None
+    }

@@ -13,6 +13,7 @@ from ._media import MEDIA_ROUTES
 from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcome, error, json_body
 from ._records import RecordedRequest
 from ._replies import Reply, echo
+from ._schema_instance import NoInstance
 from ._validation import Problem, chat_problem, completion_problem, response_problem
 
 if TYPE_CHECKING:
@@ -41,7 +42,10 @@ def chat_completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Mat
     problem = chat_problem(body)
     if problem is not None:
         return invalid(problem)
-    reply = fake._next_reply(request, body)
+    try:
+        reply = fake._next_reply(request, body)
+    except NoInstance as exc:  # the default model cannot answer the request's schema
+        return error(400, str(exc))
     if _stream_requested(body):
         return StreamOutcome(_shapes.chat_chunks(body, reply, default_model=fake.default_model))
     return JsonOutcome(200, _shapes.chat_completion(body, reply, default_model=fake.default_model))
@@ -67,7 +71,10 @@ def responses(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]
     problem = response_problem(body)
     if problem is not None:
         return invalid(problem)
-    reply = fake._next_reply(request, _shapes.responses_as_chat(body))
+    try:
+        reply = fake._next_reply(request, _shapes.responses_as_chat(body))
+    except NoInstance as exc:
+        return error(400, str(exc))
     response = _shapes.response_object(body, reply, default_model=fake.default_model)
     fake._responses.add(body, response)
     if _stream_requested(body):

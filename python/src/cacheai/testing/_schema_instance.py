@@ -10,7 +10,11 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["minimal_instance"]
+__all__ = ["NoInstance", "minimal_instance"]
+
+
+class NoInstance(ValueError):
+    """The schema has no finite instance: a required value can only recurse into the definition holding it."""
 
 
 class _Recursive(Exception):
@@ -18,9 +22,17 @@ class _Recursive(Exception):
 
 
 def minimal_instance(schema: object, text: str) -> Any:
-    """A small value valid against ``schema`` (the schema's own root resolves its ``$ref``s)."""
+    """A small value valid against ``schema`` (the schema's own root resolves its ``$ref``s).
+
+    Raises ``NoInstance`` when no finite value is valid against it.
+    """
     root = schema if isinstance(schema, Mapping) else {}
-    return _instance(schema, root, text, ())
+    try:
+        return _instance(schema, root, text, ())
+    except _Recursive:
+        raise NoInstance(
+            "Invalid schema: no finite value matches it (a required value can only recurse into itself)."
+        ) from None
 
 
 def _instance(schema: object, root: Mapping[str, Any], text: str, refs: tuple[str, ...]) -> Any:
