@@ -309,3 +309,12 @@ def test_a_recursive_schema_with_a_way_out_still_gets_an_instance(server: FakeOp
     assert json.loads(post(server, "/chat/completions", body).json()["choices"][0]["message"]["content"]) == {
         "next": None
     }
+
+
+def test_reset_forgets_every_stored_object(server: FakeOpenAIServer, store_id: str, file_id: str) -> None:
+    job = post(server, "/fine_tuning/jobs", {"model": "gpt-4o-mini", "training_file": file_id}).json()
+    response = post(server, "/responses", {"model": "m", "input": "hi"}).json()
+    server.reset()
+    for path in (f"/files/{file_id}", f"/vector_stores/{store_id}", f"/fine_tuning/jobs/{job['id']}"):
+        assert requests.get(server.base_url + path, timeout=10).status_code == 404, path
+    assert requests.get(f"{server.base_url}/responses/{response['id']}", timeout=10).status_code == 404

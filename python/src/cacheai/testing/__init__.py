@@ -79,7 +79,7 @@ Faults
     ``FakeOpenAIServer(rate_limits=FakeRateLimits(rpm=, tpm=, clock=))``
         enforce RPM/TPM like OpenAI: 429s with its error body, ``retry-after``/``retry-after-ms``, and
         ``x-ratelimit-*`` headers on every model response; counters ``admitted``, ``rejected``.
-    ``server.reset()``                          forget replies, faults, latency, requests, files, batches.
+    ``server.reset()``                          forget replies, faults, latency, requests and every stored object.
 
 Recording
     ``server.requests`` (list of ``RecordedRequest``: ``method``, ``path``, ``query``, ``headers`` with

@@ -269,7 +269,8 @@ class FakeOpenAIServer:
             self.response_headers = dict(headers)
 
     def reset(self) -> None:
-        """Forget scripted replies, faults (revoked and rate-limited keys too), latency, headers, requests, files."""
+        """Forget scripted replies, faults (revoked and rate-limited keys too), latency, headers, requests, and
+        every stored object: files, batches, fine-tuning jobs, uploads, vector stores and responses."""
         with self._lock:
             self._init_state()
             self._keys.clear()
