@@ -60,6 +60,37 @@ def test_job_file_ids_must_be_strings(server: FakeOpenAIServer, file_id: str) ->
     assert_400(response, "validation_file", "expected a string, but got an array instead")
 
 
+@pytest.mark.parametrize(("param", "value"), [("model", 4), ("training_file", ["f"]), ("suffix", 1)])
+def test_job_strings_must_be_strings(server: FakeOpenAIServer, file_id: str, param: str, value: Any) -> None:
+    body = {"model": "gpt-4o-mini", "training_file": file_id, param: value}
+    assert_400(post(server, "/fine_tuning/jobs", body), param, f"Invalid type for '{param}': expected a string")
+
+
+def test_a_job_without_a_model_names_it(server: FakeOpenAIServer, file_id: str) -> None:
+    response = post(server, "/fine_tuning/jobs", {"training_file": file_id})
+    assert_400(response, "model", "Missing required parameter: 'model'.")
+
+
+@pytest.mark.parametrize(
+    ("options", "param"),
+    [
+        ({"filename": 5}, "filename"),
+        ({"purpose": ["batch"]}, "purpose"),
+        ({"expires_after": 60}, "expires_after"),
+        ({"expires_after": {"anchor": "created_at", "seconds": "1h"}}, "expires_after.seconds"),
+    ],
+)
+def test_upload_fields_are_typed(server: FakeOpenAIServer, options: dict[str, Any], param: str) -> None:
+    body = {"bytes": 1, "filename": "a.jsonl", "mime_type": "text/jsonl", "purpose": "batch", **options}
+    assert_400(post(server, "/uploads", body), param, "Invalid type for")
+
+
+def test_upload_expiry_is_the_given_seconds(server: FakeOpenAIServer) -> None:
+    body = {"bytes": 1, "filename": "a", "mime_type": "text/plain", "purpose": "batch"}
+    upload = post(server, "/uploads", {**body, "expires_after": {"anchor": "created_at", "seconds": 7200}}).json()
+    assert upload["expires_at"] - upload["created_at"] == 7200
+
+
 def test_upload_part_ids_must_be_strings(server: FakeOpenAIServer) -> None:
     body = {"bytes": 0, "filename": "a.jsonl", "mime_type": "text/jsonl", "purpose": "batch"}
     upload = post(server, "/uploads", body).json()

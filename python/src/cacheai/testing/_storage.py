@@ -67,15 +67,15 @@ class FineTuningStore:
         self._jobs: dict[str, _Job] = {}
 
     def create(self, body: Mapping[str, Any]) -> dict[str, Any] | Problem:
-        model, training_file = body.get("model"), body.get("training_file")
-        if not isinstance(model, str):
-            return _missing("model")
-        if not isinstance(training_file, str):
-            return _missing("training_file")
+        for param in ("model", "training_file"):
+            if body.get(param) is None:
+                return _missing(param)
+        for param in ("model", "training_file", "validation_file", "suffix"):
+            if body.get(param) is not None and not isinstance(body[param], str):
+                return _wrong_type(param, "a string", body[param])
+        model, training_file = body["model"], body["training_file"]
         for param in ("training_file", "validation_file"):
             file_id = body.get(param)
-            if file_id is not None and not isinstance(file_id, str):
-                return _wrong_type(param, "a string", file_id)
             if file_id is not None and self._files.get(file_id) is None:
                 return 400, f"invalid file id: '{file_id}'", param
         hyperparameters = body.get("hyperparameters")
@@ -220,17 +220,23 @@ class UploadStore:
         for name in ("bytes", "filename", "mime_type", "purpose"):
             if body.get(name) is None:
                 return _missing(name)
+            if name != "bytes" and not isinstance(body[name], str):
+                return _wrong_type(name, "a string", body[name])
         if not isinstance(body["bytes"], int) or isinstance(body["bytes"], bool) or body["bytes"] < 0:
             return 400, "'bytes' must be a non-negative integer.", "bytes"
         created = now()
         expires = body.get("expires_after")
-        seconds = expires.get("seconds") if isinstance(expires, Mapping) else None
+        if expires is not None and not isinstance(expires, Mapping):
+            return _wrong_type("expires_after", "an object", expires)
+        seconds = (expires or {}).get("seconds")
+        if seconds is not None and (not isinstance(seconds, int) or isinstance(seconds, bool)):
+            return _wrong_type("expires_after.seconds", "an integer", seconds)
         upload = {
             "id": new_id("upload_"),
             "object": "upload",
             "bytes": body["bytes"],
             "created_at": created,
-            "expires_at": created + (seconds if isinstance(seconds, int) else 3600),
+            "expires_at": created + (3600 if seconds is None else seconds),
             "filename": body["filename"],
             "purpose": body["purpose"],
             "status": "pending",
