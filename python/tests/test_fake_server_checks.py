@@ -349,3 +349,12 @@ def test_reset_forgets_every_stored_object(server: FakeOpenAIServer, store_id: s
     for path in (f"/files/{file_id}", f"/vector_stores/{store_id}", f"/fine_tuning/jobs/{job['id']}"):
         assert requests.get(server.base_url + path, timeout=10).status_code == 404, path
     assert requests.get(f"{server.base_url}/responses/{response['id']}", timeout=10).status_code == 404
+
+
+def test_a_file_needs_one_of_openais_purposes(server: FakeOpenAIServer) -> None:
+    upload = {"file": ("a.txt", b"x")}
+    bad = requests.post(server.base_url + "/files", files=upload, data={"purpose": "training"}, timeout=10)
+    assert_400(bad, "purpose", "Invalid value: 'training'. Supported values are: 'assistants', 'batch', 'fine-tune'")
+    assert bad.json()["error"]["code"] == "invalid_value"
+    good = requests.post(server.base_url + "/files", files=upload, data={"purpose": "user_data"}, timeout=10)
+    assert good.status_code == 200 and good.json()["purpose"] == "user_data"

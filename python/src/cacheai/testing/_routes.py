@@ -6,8 +6,9 @@ import re
 from collections.abc import Mapping
 from email.parser import BytesParser
 from email.policy import HTTP
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, get_args
 
+from ..types.file_purpose import FilePurpose
 from . import _shapes
 from ._media import MEDIA_ROUTES
 from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcome, error, json_body
@@ -20,6 +21,8 @@ if TYPE_CHECKING:
     from ._server import FakeOpenAIServer
 
 __all__ = ["BytesOutcome", "JsonOutcome", "Outcome", "StreamOutcome", "parse_multipart", "route"]
+
+_FILE_PURPOSES: tuple[str, ...] = get_args(FilePurpose)
 
 
 def invalid(problem: Problem) -> JsonOutcome:
@@ -157,6 +160,10 @@ def create_file(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[st
         return error(400, "Missing required parameter: 'file'.", param="file")
     if not isinstance(purpose, str):
         return error(400, "Missing required parameter: 'purpose'.", param="purpose")
+    if purpose not in _FILE_PURPOSES:
+        supported = ", ".join(f"'{p}'" for p in _FILE_PURPOSES[:-1]) + f", and '{_FILE_PURPOSES[-1]}'"
+        message = f"Invalid value: '{purpose}'. Supported values are: {supported}."
+        return error(400, message, param="purpose", code="invalid_value")
     filename = form.get("file.filename")
     stored = fake._files.add(filename if isinstance(filename, str) else "upload", purpose, upload)
     return JsonOutcome(200, stored.to_json())
