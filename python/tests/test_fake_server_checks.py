@@ -134,6 +134,25 @@ def test_search_options_are_checked(
     assert_400(response, param, "")
 
 
+@pytest.mark.parametrize(
+    ("filters", "param"),
+    [
+        ("team = ml", "filters"),
+        ({"type": "equals", "key": "team", "value": "ml"}, "filters.type"),
+        ({"type": "eq", "value": "ml"}, "filters.key"),
+        ({"type": "in", "key": "team", "value": "ml"}, "filters.value"),
+        ({"type": "and", "filters": {"type": "eq"}}, "filters.filters"),
+        (
+            {"type": "or", "filters": [{"type": "eq", "key": "a", "value": 1}, {"type": "gte"}]},
+            "filters.filters[1].key",
+        ),
+    ],
+)
+def test_search_filters_are_checked(server: FakeOpenAIServer, store_id: str, filters: Any, param: str) -> None:
+    response = post(server, f"/vector_stores/{store_id}/search", {"query": "hello", "filters": filters})
+    assert_400(response, param, "")
+
+
 def test_search_honours_a_valid_max_num_results(server: FakeOpenAIServer, store_id: str) -> None:
     page = post(server, f"/vector_stores/{store_id}/search", {"query": "hello", "max_num_results": 1}).json()
     assert [r["filename"] for r in page["data"]] == ["a.txt"]

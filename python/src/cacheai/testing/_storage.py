@@ -323,6 +323,28 @@ _COMPARISONS: dict[str, Callable[[Any, Any], Any]] = {
 }
 
 
+def _filter_problem(condition: object, param: str = "filters") -> Problem | None:
+    """What OpenAI would refuse in a search's ``filters``: an unknown type, a compound without a filter list,
+    a comparison without a string ``key``, ``in``/``nin`` without an array ``value``."""
+    if not isinstance(condition, Mapping):
+        return _wrong_type(param, "an object", condition)
+    kind = condition.get("type")
+    if kind in ("and", "or"):
+        filters = condition.get("filters")
+        if not isinstance(filters, list):
+            return _wrong_type(f"{param}.filters", "an array", filters)
+        problems = (_filter_problem(f, f"{param}.filters[{n}]") for n, f in enumerate(filters))
+        return next((p for p in problems if p is not None), None)
+    if kind not in (*_COMPARISONS, "in", "nin"):
+        supported = ", ".join(f"'{name}'" for name in (*_COMPARISONS, "in", "nin", "and", "or"))
+        return 400, f"Invalid value: '{kind}'. Supported values are: {supported}.", f"{param}.type"
+    if not isinstance(condition.get("key"), str):
+        return _wrong_type(f"{param}.key", "a string", condition.get("key"))
+    if kind in ("in", "nin") and not isinstance(condition.get("value"), list):
+        return _wrong_type(f"{param}.value", "an array", condition.get("value"))
+    return None
+
+
 class VectorStoreStore:
     """Vector stores, their files (processed at once) and file batches."""
 
@@ -504,6 +526,10 @@ class VectorStoreStore:
         if not isinstance(limit, int) or isinstance(limit, bool) or not 1 <= limit <= 50:
             message = f"Invalid 'max_num_results': {limit!r}. Expected an integer between 1 and 50."
             return 400, message, "max_num_results"
+        filters = body.get("filters")
+        problem = None if filters is None else _filter_problem(filters)
+        if problem is not None:
+            return problem
         ranking = body.get("ranking_options") or {}
         if not isinstance(ranking, Mapping):
             return _wrong_type("ranking_options", "an object", ranking)
