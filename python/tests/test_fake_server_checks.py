@@ -377,3 +377,11 @@ def test_a_file_needs_one_of_openais_purposes(server: FakeOpenAIServer) -> None:
     assert bad.json()["error"]["code"] == "invalid_value"
     good = requests.post(server.base_url + "/files", files=upload, data={"purpose": "user_data"}, timeout=10)
     assert good.status_code == 200 and good.json()["purpose"] == "user_data"
+
+
+def test_listing_store_files_by_an_unknown_status_is_a_400(server: FakeOpenAIServer, store_id: str) -> None:
+    url = f"{server.base_url}/vector_stores/{store_id}/files"
+    bad = requests.get(url, params={"filter": "done"}, timeout=10)
+    assert_400(bad, "filter", "Invalid value: 'done'. Supported values are: 'in_progress', 'completed'")
+    assert len(requests.get(url, params={"filter": "completed"}, timeout=10).json()["data"]) == 1
+    assert requests.get(url, params={"filter": "failed"}, timeout=10).json()["data"] == []

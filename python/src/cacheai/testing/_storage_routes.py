@@ -25,6 +25,18 @@ def _answer(result: dict[str, Any] | Problem | None, kind: str, object_id: str) 
     return JsonOutcome(200, result)
 
 
+_FILE_STATUSES = ("in_progress", "completed", "failed", "cancelled")
+
+
+def _status_filter(request: RecordedRequest) -> str | JsonOutcome | None:
+    """The ``filter`` of a vector store file list (a file status), or OpenAI's 400 for another value."""
+    status = request.query.get("filter")
+    if status is None or status in _FILE_STATUSES:
+        return status
+    supported = ", ".join(f"'{s}'" for s in _FILE_STATUSES[:-1]) + f", and '{_FILE_STATUSES[-1]}'"
+    return error(400, f"Invalid value: '{status}'. Supported values are: {supported}.", param="filter")
+
+
 # --- fine-tuning ----------------------------------------------------------------------------------------
 
 
@@ -134,7 +146,10 @@ def attach_file(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Matc
 def list_store_files(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
     if fake._storage.vector_stores.retrieve(match["vs"]) is None:
         return _no_such("vector store", match["vs"])
-    return _list_page(fake._storage.vector_stores.files_of(match["vs"], request.query.get("filter")), request.query)
+    status = _status_filter(request)
+    if isinstance(status, JsonOutcome):
+        return status
+    return _list_page(fake._storage.vector_stores.files_of(match["vs"], status), request.query)
 
 
 def retrieve_store_file(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
@@ -183,7 +198,10 @@ def list_batch_files(fake: FakeOpenAIServer, request: RecordedRequest, match: re
     ids = stores.batch_file_ids(match["vs"], match["id"])
     if ids is None:
         return _no_such("file batch", match["id"])
-    return _list_page(stores.files_of(match["vs"], request.query.get("filter"), ids), request.query)
+    status = _status_filter(request)
+    if isinstance(status, JsonOutcome):
+        return status
+    return _list_page(stores.files_of(match["vs"], status, ids), request.query)
 
 
 _JOB = r"/fine_tuning/jobs/(?P<id>[^/]+)"
