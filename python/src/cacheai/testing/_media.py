@@ -17,6 +17,7 @@ from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcom
 from ._records import RecordedRequest
 from ._replies import Reply, count_tokens, split_tokens
 from ._shapes import new_id, now
+from ._validation import invalid_value
 
 if TYPE_CHECKING:
     from ._server import FakeOpenAIServer
@@ -224,8 +225,7 @@ def speech(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -
         return _error("'input' must be a string.", "input")
     response_format = body.get("response_format") or "mp3"
     if not isinstance(response_format, str) or response_format not in media.AUDIO_CONTENT_TYPES:
-        supported = ", ".join(f"'{name}'" for name in media.AUDIO_CONTENT_TYPES)
-        return _error(f"Invalid value: '{response_format}'. Supported values are: {supported}.", "response_format")
+        return _error(invalid_value(response_format, tuple(media.AUDIO_CONTENT_TYPES)), "response_format")
     speed = body.get("speed", 1.0)
     if not isinstance(speed, (int, float)) or isinstance(speed, bool) or not 0.25 <= speed <= 4:
         return _error(f"Invalid 'speed': {speed!r}. Expected a number between 0.25 and 4.", "speed")
@@ -257,8 +257,7 @@ def _audio_to_text(fake: FakeOpenAIServer, request: RecordedRequest, task: str) 
     response_format = form.get("response_format") or "json"
     allowed = _AUDIO_FORMATS if task == "transcribe" else _AUDIO_FORMATS[:-1]
     if response_format not in allowed:
-        supported = ", ".join(f"'{name}'" for name in allowed)
-        return _error(f"Invalid value: '{response_format}'. Supported values are: {supported}.", "response_format")
+        return _error(invalid_value(response_format, allowed), "response_format")
     text = _transcript(fake, request, form)
     seconds = media.upload_seconds(form["file"], text)
     if task == "transcribe" and form.get("stream") == "true":

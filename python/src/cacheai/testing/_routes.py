@@ -15,7 +15,7 @@ from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcom
 from ._records import RecordedRequest
 from ._replies import Reply, echo
 from ._schema_instance import NoInstance
-from ._validation import Problem, chat_problem, completion_problem, response_problem
+from ._validation import Problem, chat_problem, completion_problem, invalid_value, response_problem
 
 if TYPE_CHECKING:
     from ._server import FakeOpenAIServer
@@ -161,9 +161,7 @@ def create_file(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[st
     if not isinstance(purpose, str):
         return error(400, "Missing required parameter: 'purpose'.", param="purpose")
     if purpose not in _FILE_PURPOSES:
-        supported = ", ".join(f"'{p}'" for p in _FILE_PURPOSES[:-1]) + f", and '{_FILE_PURPOSES[-1]}'"
-        message = f"Invalid value: '{purpose}'. Supported values are: {supported}."
-        return error(400, message, param="purpose", code="invalid_value")
+        return error(400, invalid_value(purpose, _FILE_PURPOSES), param="purpose", code="invalid_value")
     filename = form.get("file.filename")
     stored = fake._files.add(filename if isinstance(filename, str) else "upload", purpose, upload)
     return JsonOutcome(200, stored.to_json())
@@ -225,8 +223,7 @@ def _list_page(newest_first: list[dict[str, Any]], query: Mapping[str, str], *, 
     """A cursor page of items kept newest first; ``order=asc`` turns them round."""
     order = query.get("order", "desc")
     if order not in ("asc", "desc"):
-        message = f"Invalid value: '{order}'. Supported values are: 'asc' and 'desc'."
-        return error(400, message, param="order", code="invalid_value")
+        return error(400, invalid_value(order, ("asc", "desc")), param="order", code="invalid_value")
     items = list(reversed(newest_first)) if order == "asc" else newest_first
     return _cursor_page(items, query, default_limit=default_limit)
 

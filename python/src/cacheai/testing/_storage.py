@@ -17,7 +17,7 @@ from typing import Any
 
 from ._shapes import new_id, now
 from ._store import FileStore
-from ._validation import invalid_type
+from ._validation import invalid_type, invalid_value
 
 __all__ = ["FineTuningStore", "Problem", "Storage", "UploadStore", "VectorStoreStore"]
 
@@ -336,8 +336,7 @@ def _filter_problem(condition: object, param: str = "filters") -> Problem | None
         problems = (_filter_problem(f, f"{param}.filters[{n}]") for n, f in enumerate(filters))
         return next((p for p in problems if p is not None), None)
     if kind not in (*_COMPARISONS, "in", "nin"):
-        supported = ", ".join(f"'{name}'" for name in (*_COMPARISONS, "in", "nin", "and", "or"))
-        return 400, f"Invalid value: '{kind}'. Supported values are: {supported}.", f"{param}.type"
+        return 400, invalid_value(kind, (*_COMPARISONS, "in", "nin", "and", "or")), f"{param}.type"
     if not isinstance(condition.get("key"), str):
         return _wrong_type(f"{param}.key", "a string", condition.get("key"))
     if kind in ("in", "nin") and not isinstance(condition.get("value"), list):

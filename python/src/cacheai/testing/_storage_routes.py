@@ -9,6 +9,7 @@ from ._outcomes import Handler, JsonOutcome, Outcome, error, json_body
 from ._records import RecordedRequest
 from ._routes import _list_page, _no_such
 from ._storage import Problem
+from ._validation import invalid_value
 
 if TYPE_CHECKING:
     from ._server import FakeOpenAIServer
@@ -33,8 +34,7 @@ def _status_filter(request: RecordedRequest) -> str | JsonOutcome | None:
     status = request.query.get("filter")
     if status is None or status in _FILE_STATUSES:
         return status
-    supported = ", ".join(f"'{s}'" for s in _FILE_STATUSES[:-1]) + f", and '{_FILE_STATUSES[-1]}'"
-    return error(400, f"Invalid value: '{status}'. Supported values are: {supported}.", param="filter")
+    return error(400, invalid_value(status, _FILE_STATUSES), param="filter")
 
 
 # --- fine-tuning ----------------------------------------------------------------------------------------

@@ -6,10 +6,10 @@ Each check returns ``None`` for a valid body, else ``(message, param, code)`` wo
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["Problem", "chat_problem", "completion_problem", "invalid_type", "response_problem"]
+__all__ = ["Problem", "chat_problem", "completion_problem", "invalid_type", "invalid_value", "response_problem"]
 
 Problem = tuple[str, str, str]
 """(message, param, code) of a 400 ``invalid_request_error``."""
@@ -50,6 +50,14 @@ def invalid_type(param: str, expected: str, value: object) -> Problem:
     return f"Invalid type for '{param}': expected {expected}, but got {_kind(value)} instead.", param, "invalid_type"
 
 
+def invalid_value(value: object, supported: Sequence[str]) -> str:
+    """OpenAI's message for a value out of ``supported``:
+    ``Invalid value: 'x'. Supported values are: 'a', 'b', and 'c'.``"""
+    quoted = [f"'{name}'" for name in supported]
+    listed = " and ".join(quoted) if len(quoted) < 3 else ", ".join(quoted[:-1]) + f", and {quoted[-1]}"
+    return f"Invalid value: '{value}'. Supported values are: {listed}."
+
+
 def _missing(param: str) -> Problem:
     return f"Missing required parameter: '{param}'.", param, "missing_required_parameter"
 
@@ -85,12 +93,7 @@ def chat_problem(body: Mapping[str, Any]) -> Problem | None:
         if "role" not in item:
             return _missing(f"{param}.role")
         if item["role"] not in ROLES:
-            supported = ", ".join(f"'{role}'" for role in ROLES[:-1]) + f", and '{ROLES[-1]}'"
-            return (
-                f"Invalid value: '{item['role']}'. Supported values are: {supported}.",
-                f"{param}.role",
-                "invalid_value",
-            )
+            return invalid_value(item["role"], ROLES), f"{param}.role", "invalid_value"
     return _scalar_problem(body)
 
 
