@@ -214,3 +214,17 @@ def test_other_errors_of_a_status_check_are_raised(server: FakeOpenAIServer, no_
     server.fail_next(1, 401, path=f"/batches/{job.job_id}")
     with pytest.raises(cacheai.AuthenticationError):
         client.wait_for_batch(job.job_id)
+
+
+def test_a_request_with_both_prompt_and_messages_is_refused_even_with_an_input() -> None:
+    messages = [{"role": "user", "content": "m"}]
+    with pytest.raises(ValidationError, match="not both"):
+        BatchRequest(prompt="p", messages=messages)
+    with pytest.raises(ValidationError, match="not both"):
+        BatchRequest(prompt="p", messages=messages, input="i")  # was: messages silently dropped
+    with pytest.raises(ValidationError, match=r"or input="):
+        BatchRequest(model="m")
+    assert BatchRequest(input="i", model="text-embedding-3-small").to_body(None) == {
+        "model": "text-embedding-3-small",
+        "input": "i",
+    }

@@ -65,8 +65,10 @@ class BatchRequest:
         custom_id: str | None = None,
         **body: Any,
     ) -> None:
-        if (prompt is None) == (messages is None) and "input" not in body:
-            raise ValidationError("a BatchRequest takes exactly one of prompt= or messages=")
+        if prompt is not None and messages is not None:
+            raise ValidationError("a BatchRequest takes exactly one of prompt= or messages=, not both")
+        if prompt is None and messages is None and "input" not in body:
+            raise ValidationError("a BatchRequest takes exactly one of prompt= or messages= (or input= in the body)")
         self.prompt = prompt
         self.messages = list(messages) if messages is not None else None
         self.model = model
