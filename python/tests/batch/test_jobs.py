@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -228,3 +229,18 @@ def test_a_request_with_both_prompt_and_messages_is_refused_even_with_an_input()
         "model": "text-embedding-3-small",
         "input": "i",
     }
+
+
+def test_dict_requests_are_checked_as_batch_requests(server: FakeOpenAIServer, client: cacheai.CacheAI) -> None:
+    with pytest.raises(ValidationError, match=r"requests\[1\] is a str; pass BatchRequest objects or dicts"):
+        client.submit_batch_job([{"prompt": "x"}, "y"])  # type: ignore[list-item]
+    both = {"prompt": "x", "messages": [{"role": "user", "content": "m"}]}
+    with pytest.raises(ValidationError, match=r"requests\[0\]: .*not both"):  # the prompt used to replace them
+        client.submit_batch_job([both])
+    with pytest.raises(ValidationError, match=r"requests\[0\]: keywords must be strings"):
+        client.submit_batch_job([{1: "x"}])  # type: ignore[dict-item]
+    assert server.requests == []
+    client.submit_batch_job([{"prompt": "x", "custom_id": "c", "seed": 3}])
+    line = json.loads(server.requests_to("/files")[0].body["file"])
+    assert line["custom_id"] == "c"
+    assert line["body"] == {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}], "seed": 3}

@@ -177,9 +177,10 @@ def submit_batch_job(
 
 
 def _jsonl_lines(requests: list[BatchRequest | Mapping[str, Any]], endpoint: str, model: str | None) -> list[bytes]:
+    checked = [_as_batch_request(request, index) for index, request in enumerate(requests)]
     given: dict[str, int] = {}
-    for index, request in enumerate(requests):
-        custom_id = request.custom_id if isinstance(request, BatchRequest) else request.get("custom_id")
+    for index, request in enumerate(checked):
+        custom_id = request.custom_id
         if custom_id is None:
             continue
         if not isinstance(custom_id, str) or not custom_id or len(custom_id) > MAX_CUSTOM_ID:
@@ -191,17 +192,8 @@ def _jsonl_lines(requests: list[BatchRequest | Mapping[str, Any]], endpoint: str
             )
         given[custom_id] = index
     lines: list[bytes] = []
-    for index, request in enumerate(requests):
-        if isinstance(request, BatchRequest):
-            custom_id, body = request.custom_id, request.to_body(model)
-        elif isinstance(request, Mapping):
-            body = dict(request)
-            custom_id = body.pop("custom_id", None)
-            if "prompt" in body:
-                body["messages"] = messages_from_prompt(body.pop("prompt"))
-            body.setdefault("model", model)
-        else:
-            raise ValidationError(f"requests[{index}] is a {type(request).__name__}; pass BatchRequest objects")
+    for index, request in enumerate(checked):
+        custom_id, body = request.custom_id, request.to_body(model)
         if not body.get("model"):
             raise ValidationError(f"requests[{index}] has no model: pass model= or set CacheAI(default_model=...)")
         if custom_id is None:
@@ -214,6 +206,18 @@ def _jsonl_lines(requests: list[BatchRequest | Mapping[str, Any]], endpoint: str
             raise ValidationError(f"requests[{index}] is larger than the Batch API's 200 MB per file")
         lines.append(encoded)
     return lines
+
+
+def _as_batch_request(request: object, index: int) -> BatchRequest:
+    """A ``BatchRequest`` as it is; a dict as the ``BatchRequest`` of its keys (the same checks and body)."""
+    if isinstance(request, BatchRequest):
+        return request
+    if not isinstance(request, Mapping):
+        raise ValidationError(f"requests[{index}] is a {type(request).__name__}; pass BatchRequest objects or dicts")
+    try:
+        return BatchRequest(**request)
+    except (TypeError, ValidationError) as error:
+        raise ValidationError(f"requests[{index}]: {error}") from None
 
 
 def _split(lines: list[bytes], per_batch: int) -> list[list[bytes]]:
