@@ -282,3 +282,15 @@ def test_an_empty_input_writes_nothing_and_is_not_submitted(
         run(server, str(source), "--batch-api")
     assert "has no prompts: nothing to submit to the Batch API" in capsys.readouterr().err
     assert server.requests == []
+
+
+@pytest.mark.parametrize("value", ["-1", "nan"])
+def test_a_negative_poll_interval_is_an_argument_error(
+    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    source = write_lines(tmp_path / "p.jsonl", "a")
+    with pytest.raises(SystemExit) as stopped:  # was: pydantic's ValidationError of BatchConfig, with a traceback
+        run(server, str(source), "--batch-api", "--poll-interval", value)
+    assert stopped.value.code == 2
+    assert f"argument --poll-interval: must be a number of seconds, 0 or more, got {value}" in capsys.readouterr().err
+    assert server.requests == []

@@ -51,7 +51,10 @@ def add_batch_command(commands: argparse._SubParsersAction, connection: argparse
         "--batch-api", action="store_true", help="send the prompts through the Batch API (half price, up to 24 h)"
     )
     batch.add_argument(
-        "--poll-interval", type=float, default=None, help="with --batch-api: seconds between status checks (60)"
+        "--poll-interval",
+        type=_non_negative_float,
+        default=None,
+        help="with --batch-api: seconds between status checks (60)",
     )
     batch.add_argument(
         "--progress",
@@ -73,6 +76,13 @@ def _positive_float(text: str) -> float:
     value = float(text)
     if not value > 0:
         raise argparse.ArgumentTypeError(f"must be a positive number, got {text}")
+    return value
+
+
+def _non_negative_float(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, 0 or more, got {text}")
     return value
 
 
