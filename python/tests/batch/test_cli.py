@@ -159,6 +159,7 @@ def test_failed_prompts_carry_their_error_and_exit_1(
         ('{"prompt": "x", "id": [1]}', "p.jsonl line 2: 'id' must be a string or an integer, got an array"),
         ('{"prompt": "x", "id": "a"}', "p.jsonl line 2: id 'a' is already used on line 1"),
         ('{"prompt": "x", "stream": true}', "p.jsonl line 2: 'stream' is not supported in a batch"),
+        ('{"prompt": "x", "custom_id": "c"}', "p.jsonl line 2: give the line's custom id as 'id', not 'custom_id'"),
     ],
 )
 def test_a_bad_line_is_named_and_nothing_is_sent(

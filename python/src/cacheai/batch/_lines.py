@@ -76,6 +76,8 @@ def _parse(text: str, number: int, source: str) -> InputLine:
         raise LineError(f"{where}: 'id' must be a string or an integer, got {_json_type(line_id)}")
     if isinstance(line_id, str) and not 0 < len(line_id) <= MAX_ID:
         raise LineError(f"{where}: 'id' must be 1 to {MAX_ID} characters")
+    if "custom_id" in body:
+        raise LineError(f"{where}: give the line's custom id as 'id', not 'custom_id'")
     if ("prompt" in body) == ("messages" in body):
         raise LineError(f"{where}: give exactly one of 'prompt' (a string or a list of messages) or 'messages'")
     if body.get("stream"):
