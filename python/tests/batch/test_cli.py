@@ -295,3 +295,20 @@ def test_a_negative_poll_interval_is_an_argument_error(
     assert stopped.value.code == 2
     assert f"argument --poll-interval: must be a number of seconds, 0 or more, got {value}" in capsys.readouterr().err
     assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--poll-interval", "5"], "--poll-interval applies only with --batch-api"),
+        (["--batch-api", "--concurrency", "4"], "--concurrency does not apply with --batch-api"),
+    ],
+)
+def test_an_option_of_the_other_mode_is_refused_not_ignored(
+    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        run(server, str(write_lines(tmp_path / "p.jsonl", "a")), *options)
+    assert stopped.value.code == 1
+    assert capsys.readouterr().err.startswith(f"cacheai: error: {message}")
+    assert server.requests == []

@@ -124,6 +124,10 @@ class Summary:
 def run_batch_command(args: argparse.Namespace) -> int:
     from ..cli import CommandError
 
+    if args.batch_api and args.concurrency is not None:
+        raise CommandError("--concurrency does not apply with --batch-api (the server schedules a batch)")
+    if not args.batch_api and args.poll_interval is not None:
+        raise CommandError("--poll-interval applies only with --batch-api")
     try:
         source = _Input(args.input)
         with source.raw() as lines:
@@ -162,7 +166,7 @@ def _client(args: argparse.Namespace) -> CacheAI:
         from ..limits import RateLimitConfig
 
         options["rate_limit"] = RateLimitConfig(requests_per_minute=args.rpm, tokens_per_minute=args.tpm)
-    if args.batch_api and args.poll_interval is not None:
+    if args.poll_interval is not None:
         from ._config import BatchConfig
 
         options["batch"] = BatchConfig(polling_interval=args.poll_interval)
