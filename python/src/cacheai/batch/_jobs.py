@@ -138,10 +138,9 @@ def submit_batch_job(
     metadata: Mapping[str, str] | None,
     endpoint: str,
     max_batch_size: int,
-    model: str | None = None,
 ) -> BatchJob:
     """See ``CacheAI.submit_batch_job``."""
-    lines = _jsonl_lines(list(requests), endpoint, model or client.default_model)
+    lines = _jsonl_lines(list(requests), endpoint, client.default_model)
     if not lines:
         raise ValidationError("submit_batch_job got no requests")
     chunks = _split(lines, min(max_batch_size, MAX_FILE_REQUESTS))
