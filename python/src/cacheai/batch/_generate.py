@@ -148,12 +148,9 @@ def batch_generate(
             results[index] = result
     except KeyboardInterrupt as interrupted:
         iterator.close()  # a Ctrl-C between two results: stop the pool too
+        # the iterator's results are those it had not yielded yet: never at an index of ``results``
         found = interrupted.results if isinstance(interrupted, BatchInterrupted) else []
-        merged = _interrupted_results(size, {**dict(enumerate(found)), **results})
-        for index, result in enumerate(found):
-            if result is not None and index < len(merged):
-                merged[index] = result
-        raise BatchInterrupted(merged) from None
+        raise BatchInterrupted(_interrupted_results(size, {**dict(enumerate(found)), **results})) from None
     ordered = [results[i] for i in range(len(results))]
     return finish(ordered, return_exceptions)
 
