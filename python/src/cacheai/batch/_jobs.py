@@ -24,6 +24,7 @@ from .._usage import TokenUsage, usage_counts
 from ..types.chat import ChatCompletion
 from ._config import MAX_FILE_BYTES, MAX_FILE_REQUESTS
 from ._errors import BatchError, BatchItemError, ValidationError
+from ._lines import MAX_CUSTOM_ID
 from ._progress import ProgressReporter
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ __all__ = [
 ]
 
 JOB_PREFIX = "cacheai-job:"
-MAX_CUSTOM_ID = 64
 MAX_BACKOFF_S = 600.0  # the longest wait between two status checks the server refused
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 BatchStatus = Literal[
@@ -183,7 +183,9 @@ def _jsonl_lines(requests: list[BatchRequest | Mapping[str, Any]], endpoint: str
         if custom_id is None:
             continue
         if not isinstance(custom_id, str) or not custom_id or len(custom_id) > MAX_CUSTOM_ID:
-            raise ValidationError(f"requests[{index}].custom_id must be a non-empty string of at most 64 characters")
+            raise ValidationError(
+                f"requests[{index}].custom_id must be a non-empty string of at most {MAX_CUSTOM_ID} characters"
+            )
         if custom_id in given:
             raise ValidationError(
                 f"requests[{given[custom_id]}] and requests[{index}] have the same custom_id {custom_id!r}; "
