@@ -157,6 +157,8 @@ def test_failed_prompts_carry_their_error_and_exit_1(
         ('{"prompt": 3}', "p.jsonl line 2: 'prompt' must be a string or a non-empty list of messages"),
         ('{"messages": []}', "p.jsonl line 2: 'messages' must be a non-empty list of messages"),
         ('{"prompt": "x", "id": [1]}', "p.jsonl line 2: 'id' must be a string or an integer, got an array"),
+        ('{"prompt": "x", "id": 1' + "0" * 64 + "}", "p.jsonl line 2: 'id' must be 1 to 64 characters"),
+        ('{"prompt": "x", "id": ""}', "p.jsonl line 2: 'id' must be 1 to 64 characters"),
         ('{"prompt": "x", "id": "a"}', "p.jsonl line 2: id 'a' is already used on line 1"),
         ('{"prompt": "x", "stream": true}', "p.jsonl line 2: 'stream' is not supported in a batch"),
         ('{"prompt": "x", "custom_id": "c"}', "p.jsonl line 2: give the line's custom id as 'id', not 'custom_id'"),

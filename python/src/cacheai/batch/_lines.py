@@ -74,7 +74,7 @@ def _parse(text: str, number: int, source: str) -> InputLine:
     line_id = body.pop("id", None)
     if line_id is not None and (isinstance(line_id, bool) or not isinstance(line_id, (str, int))):
         raise LineError(f"{where}: 'id' must be a string or an integer, got {_json_type(line_id)}")
-    if isinstance(line_id, str) and not 0 < len(line_id) <= MAX_CUSTOM_ID:
+    if line_id is not None and not 0 < len(str(line_id)) <= MAX_CUSTOM_ID:  # an integer is sent as its digits
         raise LineError(f"{where}: 'id' must be 1 to {MAX_CUSTOM_ID} characters")
     if "custom_id" in body:
         raise LineError(f"{where}: give the line's custom id as 'id', not 'custom_id'")
