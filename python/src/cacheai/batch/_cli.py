@@ -21,7 +21,6 @@ from ._lines import InputLine, LineError, output_record, parse_lines, validate_l
 
 if TYPE_CHECKING:
     from .._client import CacheAI
-    from ._jobs import BatchRequest
 
 __all__ = ["add_batch_command", "run_batch_command"]
 
@@ -236,8 +235,10 @@ def _through_threads(client: CacheAI, args: argparse.Namespace, source: _Input, 
 
 
 def _through_batch_api(client: CacheAI, source: _Input, out: IO[str], summary: Summary) -> None:
+    from ._mixin import as_request
+
     lines = list(source.prompts())
-    requests = [_batch_request(line) for line in lines]
+    requests = [as_request(line.prompt, None, None, None, {"custom_id": line.custom_id}) for line in lines]
     job = client.submit_batch_job(requests)
     print(
         f"cacheai batch: submitted Batch API job {job.job_id} ({job.request_count} requests); "
@@ -257,12 +258,3 @@ def _through_batch_api(client: CacheAI, source: _Input, out: IO[str], summary: S
         summary.add(result)
         _write(out, line, result)
 
-
-def _batch_request(line: InputLine) -> BatchRequest:
-    from ._jobs import BatchRequest
-
-    prompt = line.prompt
-    if isinstance(prompt, str):
-        return BatchRequest(prompt=prompt, custom_id=line.custom_id)
-    body = dict(prompt)
-    return BatchRequest(messages=body.pop("messages"), custom_id=line.custom_id, **body)

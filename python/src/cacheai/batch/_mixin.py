@@ -132,7 +132,7 @@ class BatchMethods:
         from ._generate import finish
         from ._jobs import wait_for_batch
 
-        requests = [_as_request(p, model, temperature, max_tokens, create_kwargs) for p in prompts]
+        requests = [as_request(p, model, temperature, max_tokens, create_kwargs) for p in prompts]
         job = self.submit_batch_job(requests)
         wait_for_batch(
             self._client(),
@@ -211,13 +211,15 @@ class BatchMethods:
         return retrieve_batch_results(self._client(), job_id, delete_files=delete_files)
 
 
-def _as_request(
+def as_request(
     prompt: Prompt,
     model: str | None,
     temperature: float | None,
     max_tokens: int | None,
     create_kwargs: Mapping[str, Any],
 ) -> BatchRequest:
+    """A prompt of ``batch_generate`` (string, messages or request dict) as a ``BatchRequest``; the keywords
+    apply to it, a request dict's own fields win (as on the thread path)."""
     from ._jobs import BatchRequest
 
     if isinstance(prompt, Mapping):
