@@ -314,3 +314,16 @@ def test_an_option_of_the_other_mode_is_refused_not_ignored(
     assert stopped.value.code == 1
     assert capsys.readouterr().err.startswith(f"cacheai: error: {message}")
     assert server.requests == []
+
+
+def test_the_summary_counts_the_answers_without_a_price(
+    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_lines(tmp_path / "p.jsonl", {"prompt": "a", "model": "model-with-no-price"}, "b")
+    output = tmp_path / "r.jsonl"
+    assert run(server, str(source), "-o", str(output)) == 0
+    priced = read_results(output)[1]["cost"]
+    assert read_results(output)[0]["cost"] is None and isinstance(priced, float) and priced > 0
+    summary = capsys.readouterr().err.strip().splitlines()[-1]
+    expected = f"cacheai batch: 2/2 done, 0 failed, 0 cached, 12 tokens, cost ${priced:.6f} (1 unpriced), wall time "
+    assert summary.startswith(expected)

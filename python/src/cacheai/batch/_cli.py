@@ -12,12 +12,11 @@ import argparse
 import contextlib
 import json
 import sys
-import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from ._lines import InputLine, LineError, output_record, parse_lines, validate_lines
+from ._progress import ProgressReporter
 
 if TYPE_CHECKING:
     from .._client import CacheAI
@@ -85,38 +84,28 @@ def _non_negative_float(text: str) -> float:
     return value
 
 
-@dataclass
 class Summary:
-    """The counts printed at the end."""
+    """The counts printed at the end, kept by a ``ProgressReporter`` that shows nothing."""
 
-    total: int
-    show: bool = False
-    done: int = 0
-    failed: int = 0
-    cached: int = 0
-    tokens: int = 0
-    cost: float = 0.0
-    unpriced: int = 0
-    start: float = field(default_factory=time.monotonic)
+    def __init__(self, total: int, *, show: bool) -> None:
+        self.total = total
+        self.show = show  # whether the prompts' own progress is shown
+        self._counts = ProgressReporter(total, None, False)
+
+    @property
+    def failed(self) -> int:
+        return self._counts.failed
 
     def add(self, result: Any) -> None:
-        self.done += 1
-        if isinstance(result, BaseException):
-            self.failed += 1
-            return
-        self.cached += bool(result.cached)
-        self.tokens += result.usage.total_tokens
-        if result.usage.estimated_cost is None:
-            self.unpriced += 1
-        else:
-            self.cost += result.usage.estimated_cost
+        self._counts.record(result)
 
     def line(self, output: str) -> str:
-        cost = f"cost ${self.cost:.6f}" + (f" ({self.unpriced} unpriced)" if self.unpriced else "")
+        counts, event = self._counts, self._counts.event()
+        cost = f"cost ${event.cost:.6f}" + (f" ({counts.unpriced} unpriced)" if counts.unpriced else "")
         where = "" if output == "-" else f" -> {output}"
         return (
-            f"cacheai batch: {self.done}/{self.total} done, {self.failed} failed, {self.cached} cached, "
-            f"{self.tokens} tokens, {cost}, wall time {time.monotonic() - self.start:.1f} s{where}"
+            f"cacheai batch: {event.done}/{self.total} done, {event.failed} failed, {event.cached} cached, "
+            f"{event.tokens} tokens, {cost}, wall time {event.elapsed:.1f} s{where}"
         )
 
 

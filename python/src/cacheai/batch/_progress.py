@@ -61,6 +61,7 @@ class ProgressReporter:
         self._start = clock()
         self.done = self.failed = self.cached = self.tokens = 0
         self.cost = 0.0
+        self.unpriced = 0  # answers with no price (their cost is not in ``cost``)
         self._display = _display(total) if show else None
 
     def record(self, result: Any) -> None:
@@ -73,7 +74,10 @@ class ProgressReporter:
             usage = getattr(result, "usage", None)
             if usage is not None:
                 self.tokens += usage.total_tokens
-                self.cost += usage.estimated_cost or 0.0
+                if usage.estimated_cost is None:
+                    self.unpriced += 1
+                else:
+                    self.cost += usage.estimated_cost
         self.report()
 
     def set_counts(self, done: int, failed: int) -> None:
