@@ -243,3 +243,10 @@ def test_an_input_that_raises_stops_the_batch_with_its_error(client: cacheai.Cac
 
     with pytest.raises(ValueError, match="the input broke"):
         client.batch_generate(prompts(), max_concurrent=2)
+
+
+def test_an_input_of_unknown_length_gets_no_callback_but_still_its_answers(client: cacheai.CacheAI) -> None:
+    fractions: list[float] = []
+    results = client.batch_generate((p for p in ["a", "b"]), progress_callback=fractions.append)
+    assert [r.content for r in results] == ["Echo: a", "Echo: b"]
+    assert fractions == []  # no total, no fraction (as documented)

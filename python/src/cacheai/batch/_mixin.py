@@ -54,7 +54,8 @@ class BatchMethods:
         A prompt is a string, a list of messages or a full request dict (``{"messages": [...], ...}``). Up to
         ``max_concurrent`` (default 10, capped by the rate limiter's concurrency) run at once on threads, each
         through the client's retries, limiter and cache. ``progress_callback(fraction)`` (or
-        ``(fraction, *, event)``, see ``BatchProgress``) runs on this thread; ``progress=True`` shows a bar.
+        ``(fraction, *, event)``, see ``BatchProgress``) runs on this thread (for an input with a length);
+        ``progress=True`` shows a bar.
         If some prompts still fail: ``PartialFailureError`` (``.results`` has every answer), or with
         ``return_exceptions=True`` the exceptions in place. Ctrl-C raises ``BatchInterrupted`` with what completed.
         ``use_batch_api=True`` goes through the Batch API (half price, up to 24 h) and waits; ``"auto"`` does so

@@ -3,7 +3,8 @@
 A ``progress_callback`` is called with the fraction done (``lambda p: print(f"{p:.1%}")``). The second form: a
 callback with a keyword parameter named ``event`` (``def show(fraction, *, event): ...``) also receives the
 ``BatchProgress``. Callbacks run on the thread that called ``batch_generate``, one at a time, once per finished
-prompt (the Batch API: once per status check), and last with 1.0 when everything finished.
+prompt (the Batch API: once per status check), and last with 1.0 when everything finished. An input of unknown
+length has no fraction: its callback is not called (the display still counts).
 """
 
 from __future__ import annotations
