@@ -369,8 +369,8 @@ def wait_for_batch(
 
 def throttle_delay(error: APIStatusError, polling_interval: float, throttled: int) -> float | None:
     """How long to wait after a refused status check: the server's ``Retry-After`` (``retry-after-ms``), else
-    the polling interval (at least 1 s) doubled for each refusal in a row, up to ``MAX_BACKOFF_S``; ``None`` for
-    an error that is no request to slow down (anything but a 429 or an answer with ``Retry-After``)."""
+    the polling interval (at least 1 s) doubled for each earlier refusal in a row, up to ``MAX_BACKOFF_S``;
+    ``None`` for an error that is no request to slow down (anything but a 429 or an answer with ``Retry-After``)."""
     asked = retry_after_seconds(error.response.headers)
     if error.status_code != 429 and asked is None:
         return None

@@ -189,7 +189,8 @@ class BatchMethods:
         ``TimeoutError`` after ``timeout`` seconds.
 
         A status check the server refuses with 429 (or with ``Retry-After``), after the client's own retries, is
-        not an error: the next check waits what the server asked, else twice the last wait (up to 10 minutes).
+        not an error: the next check waits what the server asked, else the polling interval (at least 1 s),
+        doubled at each further refusal in a row (up to 10 minutes).
         """
         from ._jobs import wait_for_batch
 
