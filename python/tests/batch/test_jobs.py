@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -244,3 +245,17 @@ def test_dict_requests_are_checked_as_batch_requests(server: FakeOpenAIServer, c
     line = json.loads(server.requests_to("/files")[0].body["file"])
     assert line["custom_id"] == "c"
     assert line["body"] == {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}], "seed": 3}
+
+
+def test_a_server_file_line_that_is_not_json_is_a_batch_error_naming_it() -> None:
+    from types import SimpleNamespace
+
+    from cacheai.batch._jobs import _json_lines
+
+    content = b'{"custom_id": "a"}\n\n{not json\n'
+    files = SimpleNamespace(content=lambda file_id: SimpleNamespace(read=lambda: content))
+    client: Any = SimpleNamespace(files=files)
+    with pytest.raises(BatchError, match=r"line 3 of file file-out is not JSON \(Expecting property name"):
+        _json_lines(client, "file-out")
+    content = b'{"custom_id": "a"}\n\n{"custom_id": "b"}\n'
+    assert _json_lines(client, "file-out") == [{"custom_id": "a"}, {"custom_id": "b"}]

@@ -389,17 +389,15 @@ def retrieve_batch_results(
     status = get_batch_status(client, job_id)
     results: list[ModelResponse | BatchItemError] = []
     for batch in status.batches:
-        order = _custom_ids(client.files.content(batch.input_file_id).read())
+        order = [line["custom_id"] for line in _json_lines(client, batch.input_file_id)]
         found: dict[str, ModelResponse | BatchItemError] = {}
         index_of = {custom_id: len(results) + i for i, custom_id in enumerate(order)}
         file_ids = [f for f in (batch.output_file_id, batch.error_file_id) if f]  # None or "" means absent
         for file_id in file_ids:
-            for line in client.files.content(file_id).read().splitlines():
-                if line.strip():
-                    item = json.loads(line)
-                    custom_id = item.get("custom_id")
-                    if custom_id in index_of:
-                        found[custom_id] = _result(client, item, index_of[custom_id])
+            for item in _json_lines(client, file_id):
+                custom_id = item.get("custom_id")
+                if custom_id in index_of:
+                    found[custom_id] = _result(client, item, index_of[custom_id])
         for custom_id in order:
             results.append(
                 found.get(custom_id)
@@ -420,8 +418,16 @@ def retrieve_batch_results(
     return results
 
 
-def _custom_ids(content: bytes) -> list[str]:
-    return [json.loads(line)["custom_id"] for line in content.splitlines() if line.strip()]
+def _json_lines(client: CacheAI, file_id: str) -> list[Any]:
+    """The JSON lines of a file of the server (blank lines skipped); ``BatchError`` for a line that is not JSON."""
+    values = []
+    for number, line in enumerate(client.files.content(file_id).read().splitlines(), start=1):
+        if line.strip():
+            try:
+                values.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise BatchError(f"line {number} of file {file_id} is not JSON ({error.msg})") from None
+    return values
 
 
 def _result(client: CacheAI, item: Mapping[str, Any], index: int) -> ModelResponse | BatchItemError:
