@@ -50,7 +50,8 @@ BatchStatus = Literal[
 
 
 class BatchRequest:
-    """One request of a Batch API job: a ``prompt`` (string) or ``messages``, plus any body field (``**body``).
+    """One request of a Batch API job: a ``prompt`` (string) or ``messages``, plus any body field (``**body``);
+    a request to another endpoint (embeddings, responses) may give an ``input`` body field instead.
 
     ``custom_id`` (unique, at most 64 characters) is assigned (``request-<index>``) when not given.
     """
