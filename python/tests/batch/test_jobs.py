@@ -259,3 +259,13 @@ def test_a_server_file_line_that_is_not_json_is_a_batch_error_naming_it() -> Non
         _json_lines(client, "file-out")
     content = b'{"custom_id": "a"}\n\n{"custom_id": "b"}\n'
     assert _json_lines(client, "file-out") == [{"custom_id": "a"}, {"custom_id": "b"}]
+
+
+@pytest.mark.parametrize("size", [0, -1, 2.5, True])
+def test_a_max_batch_size_that_is_no_positive_integer_is_refused(
+    server: FakeOpenAIServer, client: cacheai.CacheAI, size: object
+) -> None:
+    # 0 used to fall back to the default silently, -1 to put every request in a batch of its own
+    with pytest.raises(ValidationError, match=f"max_batch_size must be a positive integer, got {size!r}"):
+        client.submit_batch_job(requests(2), max_batch_size=size)  # type: ignore[arg-type]
+    assert server.requests == []

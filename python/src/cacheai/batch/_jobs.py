@@ -141,6 +141,8 @@ def submit_batch_job(
     max_batch_size: int,
 ) -> BatchJob:
     """See ``CacheAI.submit_batch_job``."""
+    if isinstance(max_batch_size, bool) or not isinstance(max_batch_size, int) or max_batch_size < 1:
+        raise ValidationError(f"max_batch_size must be a positive integer, got {max_batch_size!r}")
     lines = _jsonl_lines(list(requests), endpoint, client.default_model)
     if not lines:
         raise ValidationError("submit_batch_job got no requests")

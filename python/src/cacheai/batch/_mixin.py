@@ -168,7 +168,7 @@ class BatchMethods:
             completion_window=completion_window or self.batch_config.completion_window,
             metadata=metadata,
             endpoint=endpoint,
-            max_batch_size=max_batch_size or self.batch_config.max_batch_size,
+            max_batch_size=self.batch_config.max_batch_size if max_batch_size is None else max_batch_size,
         )
 
     def get_batch_status(self, job_id: str) -> BatchJobStatus:
