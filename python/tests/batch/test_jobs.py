@@ -269,3 +269,15 @@ def test_a_max_batch_size_that_is_no_positive_integer_is_refused(
     with pytest.raises(ValidationError, match=f"max_batch_size must be a positive integer, got {size!r}"):
         client.submit_batch_job(requests(2), max_batch_size=size)  # type: ignore[arg-type]
     assert server.requests == []
+
+
+@pytest.mark.parametrize("interval", [-1, float("nan"), "5"])
+def test_a_bad_polling_interval_is_refused_before_any_status_check(
+    server: FakeOpenAIServer, client: cacheai.CacheAI, interval: object
+) -> None:
+    job = client.submit_batch_job(requests(1))
+    sent = len(server.requests)
+    # -1 used to fail in time.sleep after the first check ("sleep length must be non-negative")
+    with pytest.raises(ValueError, match="polling_interval must be a number of seconds, 0 or more"):
+        client.wait_for_batch(job.job_id, polling_interval=interval)  # type: ignore[arg-type]
+    assert len(server.requests) == sent

@@ -323,6 +323,9 @@ def wait_for_batch(
     clock: Callable[[], float] = time.monotonic,
 ) -> BatchJobStatus:
     """See ``CacheAI.wait_for_batch``."""
+    number = isinstance(polling_interval, (int, float)) and not isinstance(polling_interval, bool)
+    if not number or not polling_interval >= 0:
+        raise ValueError(f"polling_interval must be a number of seconds, 0 or more, got {polling_interval!r}")
     start = clock()
     reporter: ProgressReporter | None = None
     throttled = 0  # status checks refused in a row (429, or an answer with Retry-After)
