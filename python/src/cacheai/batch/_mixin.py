@@ -61,7 +61,7 @@ class BatchMethods:
         ``use_batch_api=True`` goes through the Batch API (half price, up to 24 h) and waits; ``"auto"`` does so
         above ``BatchConfig.auto_batch_threshold`` prompts.
         """
-        if use_batch_api not in (True, False, "auto"):
+        if not isinstance(use_batch_api, bool) and use_batch_api != "auto":  # 1 == True: `in` would let 1 pass
             raise ValueError(f"use_batch_api must be True, False or 'auto', got {use_batch_api!r}")
         if use_batch_api == "auto":
             prompts = list(prompts)
