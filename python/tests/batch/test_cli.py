@@ -327,3 +327,21 @@ def test_the_summary_counts_the_answers_without_a_price(
     summary = capsys.readouterr().err.strip().splitlines()[-1]
     expected = f"cacheai batch: 2/2 done, 0 failed, 0 cached, 12 tokens, cost ${priced:.6f} (1 unpriced), wall time "
     assert summary.startswith(expected)
+
+
+def test_ctrl_c_while_waiting_for_a_batch_points_to_the_job_not_the_cache(
+    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cacheai
+
+    def interrupted(self: object, job_id: str, **options: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cacheai.CacheAI, "wait_for_batch", interrupted)
+    source = write_lines(tmp_path / "p.jsonl", "a")
+    cache = f"sqlite:///{tmp_path / 'c.db'}"
+    assert run(server, str(source), "-o", str(tmp_path / "r.jsonl"), "--batch-api", "--cache", cache) == 130
+    err = capsys.readouterr().err
+    assert len(server.requests_to("/batches")) == 1 and "submitted Batch API job batch_" in err  # before the wait
+    assert "interrupted (the job goes on: retrieve_batch_results with the job id printed above" in err
+    assert "--cache" not in err  # the Batch API path does not use the cache: a rerun would submit again

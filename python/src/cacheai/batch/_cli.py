@@ -135,7 +135,12 @@ def run_batch_command(args: argparse.Namespace) -> int:
                 _through_threads(client, args, source, out, summary)
         except KeyboardInterrupt:
             out.flush()
-            hint = "rerun with the same --cache to resume" if args.cache else "pass --cache to make a rerun resume"
+            if args.batch_api:
+                hint = "the job goes on: retrieve_batch_results with the job id printed above gets its results"
+            elif args.cache:
+                hint = "rerun with the same --cache to resume"
+            else:
+                hint = "pass --cache to make a rerun resume"
             print(f"{summary.line(args.output)}; interrupted ({hint})", file=sys.stderr, flush=True)
             return 130
     print(summary.line(args.output), file=sys.stderr, flush=True)
