@@ -27,11 +27,10 @@ class VectorStoreResource(SyncAPIResource):
         path: str,
         *,
         body: object | None = None,
-        params: Mapping[str, object] | None = None,
         **options: Unpack[CallOptions],
     ) -> _T:
         """One request with the beta header, parsed into ``cast_to``."""
-        request = make_options(method, path, body=body, params=params, headers=BETA_HEADER, **options)
+        request = make_options(method, path, body=body, headers=BETA_HEADER, **options)
         return self._client.request(cast_to, request)  # type: ignore[no-any-return]
 
     def _page(
