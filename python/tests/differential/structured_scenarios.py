@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import json
+import pickle
 import sys
 from pathlib import Path
 from typing import Any
@@ -92,6 +93,29 @@ def stream(client: Any, **params: Any) -> Any:
         "parsed": _plain(message.parsed),
         "content": message.content,
     }
+
+
+def stream_event_models(client: Any) -> Any:
+    """The events as pydantic models: dumps, fields set, extras, equality, copies, pickling, a new attribute."""
+    with client.chat.completions.stream(model="gpt-4o-mini", messages=USER) as events:
+        seen = list(events)
+    out = []
+    for event in seen:
+        dumped = event.model_dump(mode="json", exclude={"chunk", "snapshot"} if event.type == "chunk" else None)
+        copied = event.model_copy()
+        restored = pickle.loads(pickle.dumps(event)) if event.type != "chunk" else event
+        event.note = "kept"  # an extra attribute, as pydantic's extra="allow" keeps it
+        out.append({
+            "class": type(event).__name__,
+            "dump": dumped,
+            "fields_set": sorted(event.model_fields_set),
+            "extra": event.model_extra,
+            "equal_copy": copied == event,
+            "equal_restored": restored == event,
+            "unset_dump": sorted(copied.model_dump(exclude_unset=True)),
+            "repr_start": repr(copied).split("(")[0],
+        })
+    return out
 
 
 def _event(event: Any) -> dict[str, Any]:
@@ -196,6 +220,7 @@ STRUCTURED_SCENARIOS: list[Scenario] = [
         [content_stream(json.dumps(MATH))],
     ),
     Scenario("stream: plain text events", lambda c: stream(c), [content_stream("Hello there, friend!")]),
+    Scenario("stream: events are pydantic models", stream_event_models, [content_stream("Hi there")]),
     Scenario(
         "stream: tool argument events",
         lambda c: stream(c, tools=[tool_for(c, GetWeather)]),

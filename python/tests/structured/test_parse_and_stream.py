@@ -139,3 +139,21 @@ def test_beta_chat_is_the_chat_resource_under_its_older_name(client: cacheai.Cac
     assert isinstance(completion.choices[0].message.parsed, MathResponse)
     assert type(client.beta.chat.completions) is type(client.chat.completions)
     assert server.requests[-1].path.endswith("/chat/completions")
+
+
+def test_a_stream_state_built_by_hand_accumulates_plain_text() -> None:
+    # openai's defaults: no response_format, no tools (omitted, not None): the text is not parsed as JSON.
+    from cacheai.lib.streaming.chat import ChatCompletionStreamState
+    from cacheai.types.chat import ChatCompletionChunk
+
+    state: ChatCompletionStreamState[object] = ChatCompletionStreamState()
+    kinds = []
+    for content in ("", "Hello", " there"):
+        chunk = ChatCompletionChunk.model_validate({
+            "id": "c", "object": "chat.completion.chunk", "created": 1, "model": "m",
+            "choices": [{"index": 0, "delta": {"content": content}, "finish_reason": None}],
+        })
+        kinds += [event.type for event in state.handle_chunk(chunk)]
+    assert kinds == ["chunk", "content.delta"] * 3
+    final = state.get_final_completion()
+    assert final.choices[0].message.content == "Hello there" and final.choices[0].message.parsed is None

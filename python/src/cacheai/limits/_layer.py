@@ -48,32 +48,31 @@ class RateLimitLayer(Layer):
     def before_attempt(self, exchange: Exchange) -> None:
         notes = exchange.notes
         limiter = self.limiter
-        tokens: int | None = None
-        key = ""
-        if notes:  # a retry, or notes from an earlier layer (a key's fingerprint, a budget key)
+        if not notes:  # the first attempt, no key: the commonest case, with the fewest steps
+            scope = limiter.scope_for(exchange.model)
+            if scope is None:
+                return
+            tokens = _estimate(exchange) if scope.counts_tokens else 0
+        else:  # a retry, or notes from an earlier layer (a key's fingerprint, a budget key)
             stale = notes.pop(_TICKET, None)
             if stale is not None:  # an attempt that ended without an answer the layer saw
                 limiter.release(stale, 0)
-            tokens = notes.get(_TOKENS)
             key = notes.get(BUDGET_KEY) or (notes.get(KEY_FINGERPRINT, "") if limiter.per_key else "")
-        if tokens is None:
-            config = limiter.config_for(exchange.model)
-            if config is None:
+            scope = limiter.scope_for(exchange.model, key)
+            if scope is None:
                 return
-            tokens = 0
-            if config.tokens_per_minute is not None or config.adaptive_throttling:
-                path = exchange.options.path.rstrip("/")
-                tokens = estimate_request_tokens(exchange.body, generates=not path.endswith(_NO_OUTPUT_PATHS))
-            notes[_TOKENS] = tokens
-        ticket = limiter.acquire(
-            exchange.model,
-            tokens,
-            key=key,
-            timeout=lambda: _call_timeout(exchange),  # worked out only if the call has to wait
-            request=exchange.request,
-        )
-        if ticket is not None:
-            notes[_TICKET] = ticket
+            known: int | None = notes.get(_TOKENS)
+            tokens = known if known is not None else _estimate(exchange) if scope.counts_tokens else 0
+        notes[_TOKENS] = tokens
+        ticket = limiter.admit_now(scope, tokens)
+        if ticket is None:
+            ticket = limiter.admit(
+                scope,
+                tokens,
+                timeout=lambda: _call_timeout(exchange),  # worked out only if the call has to wait
+                request=exchange.request,
+            )
+        notes[_TICKET] = ticket
 
     def after_attempt(
         self, exchange: Exchange, response: requests.Response | None, error: BaseException | None
@@ -121,6 +120,21 @@ class RateLimitLayer(Layer):
         ticket: Ticket | None = exchange.notes.pop(_TICKET, None)
         if ticket is not None:
             self.limiter.release(ticket)
+
+
+def _estimate(exchange: Exchange) -> int:
+    """The call's estimated tokens (an embedding or a moderation generates none)."""
+    path = exchange.options.path
+    generates = _GENERATES.get(path)
+    if generates is None:
+        generates = not path.rstrip("/").endswith(_NO_OUTPUT_PATHS)
+        if len(_GENERATES) < _GENERATES_KEPT:  # paths with ids in them are many: keep the first ones only
+            _GENERATES[path] = generates
+    return estimate_request_tokens(exchange.body, generates=generates)
+
+
+_GENERATES: dict[str, bool] = {}  # per API path
+_GENERATES_KEPT = 256
 
 
 def _call_timeout(exchange: Exchange) -> float | None:

@@ -59,6 +59,7 @@ class _Scope:
         "admitted",
         "budgets",
         "config",
+        "counts_tokens",
         "entry",
         "in_flight",
         "key",
@@ -76,6 +77,7 @@ class _Scope:
         self.entry = entry
         self.key = key
         self.config = config
+        self.counts_tokens = config.tokens_per_minute is not None or config.adaptive_throttling  # estimate needed
         self.max_concurrent = config.max_concurrent
         self.budgets = budgets
         self.local = budgets if isinstance(budgets, LocalBudgets) else None  # the fast path's, when in this process
@@ -224,6 +226,19 @@ class RateLimiter:
 
     # -- admission ----------------------------------------------------------------------------------------
 
+    def scope_for(self, model: str | None, key: str = "") -> _Scope | None:
+        """The budget governing ``model`` (and ``key``), made on first use; ``None``: not limited."""
+        if not key:
+            known: _Scope | None = self._scope_of.get(model, _UNKNOWN)
+            if known is not _UNKNOWN:
+                return known
+        with self._lock:
+            entry = self.entry_for(model)
+            scope = None if entry is None else self._scope(entry, key)
+            if not key:
+                self._scope_of[model] = scope
+            return scope
+
     def acquire(
         self,
         model: str | None,
@@ -239,19 +254,26 @@ class RateLimiter:
         ``RateLimitExceededLocally`` is raised at once (or when the bound passes, for a concurrency slot).
         ``timeout`` may be a function giving it, called only when the call has to wait.
         """
-        scope: _Scope | None = self._scope_of.get(model, _UNKNOWN) if not key else _UNKNOWN
-        if scope is None:
-            return None
-        clock = self._clock
+        scope = self.scope_for(model, key)
+        return None if scope is None else self.admit(scope, tokens, timeout=timeout, request=request)
+
+    def admit_now(self, scope: _Scope, tokens: int) -> Ticket | None:
+        """Admit at once when nothing is in the way (the uncontended fast path); ``None``: use ``admit``."""
         with self._lock:
-            if scope is _UNKNOWN:
-                entry = self.entry_for(model)
-                scope = None if entry is None else self._scope(entry, key)
-                if not key:
-                    self._scope_of[model] = scope
-                if scope is None:
-                    return None
-            now = clock()
+            charged = scope.admit_now(tokens, self._clock())
+        return None if charged is None else Ticket(scope, charged)
+
+    def admit(
+        self,
+        scope: _Scope,
+        tokens: int,
+        *,
+        timeout: float | Callable[[], float | None] | None = None,
+        request: requests.PreparedRequest | None = None,
+    ) -> Ticket:
+        """``acquire`` for a budget already looked up (``scope_for``)."""
+        with self._lock:
+            now = self._clock()
             charged = scope.admit_now(tokens, now)
             if charged is not None:
                 return Ticket(scope, charged)

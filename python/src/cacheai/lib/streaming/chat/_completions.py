@@ -6,7 +6,9 @@ than in a plain ``create(stream=True)`` loop (see benchmarks).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Iterator
+from itertools import chain
 from types import TracebackType
 from typing import Any, Generic, TypeVar
 
@@ -16,7 +18,7 @@ from pydantic_core import from_json
 from ...._exceptions import ContentFilterFinishReasonError, LengthFinishReasonError
 from ...._models import BaseModel
 from ...._streaming import Stream
-from ...._types import NotGiven, Omit
+from ...._types import NotGiven, Omit, omit
 from ....types.chat import (
     ChatCompletion,
     ChatCompletionChunk,
@@ -28,7 +30,6 @@ from ....types.chat import (
 )
 from ....types.chat.chat_completion import ChoiceLogprobs
 from ..._parsing._completions import (
-    has_rich_response_format,
     parse_chat_completion,
     parse_content,
     parse_function_tool_arguments,
@@ -58,9 +59,9 @@ _E = TypeVar("_E", bound=BaseModel)
 class ChatCompletionStreamState(Generic[ResponseFormatT]):
     """Accumulates ``ChatCompletionChunk``s into a parsed completion, giving the events of each chunk."""
 
-    def __init__(self, *, response_format: Any = None, input_tools: Any = None) -> None:
+    def __init__(self, *, input_tools: Any = omit, response_format: Any = omit) -> None:
         self._response_format = response_format
-        self._rich = has_rich_response_format(response_format)
+        self._rich = inspect.isclass(response_format)  # as openai: a dict or None gives no partial parse
         self._tools: list[Any] = (
             list(input_tools) if input_tools and not isinstance(input_tools, (Omit, NotGiven)) else []
         )
@@ -88,14 +89,10 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
         if snapshot is None:
             snapshot = self._start(chunk)
         # _event(ChunkEvent, ...), inlined: this runs for every chunk. The hot path reads fields from the
-        # models' __dict__ (one attribute lookup per model: pydantic's __getattr__ hook makes each costly)
-        # and builds the fields set from a constant (cheaper than set(fields)).
+        # models' __dict__ (one attribute lookup per model: pydantic's __getattr__ hook makes each costly).
         chunk_fields = chunk.__dict__
         chunk_event = _new(ChunkEvent)
         _set_dict(chunk_event, {"type": "chunk", "chunk": chunk, "snapshot": snapshot})
-        _set_fields_set(chunk_event, {"type", "chunk", "snapshot"})
-        _set_extra(chunk_event, {})
-        _set_private(chunk_event, None)
         fields = self._snapshot_fields  # written directly: the values are already the declared types
         fields["usage"] = chunk_fields["usage"]
         fields["system_fingerprint"] = chunk_fields["system_fingerprint"]
@@ -123,9 +120,6 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
                     delta_event,
                     {"type": "content.delta", "delta": content, "snapshot": text, "parsed": message["parsed"]},
                 )
-                _set_fields_set(delta_event, {"type", "delta", "snapshot", "parsed"})
-                _set_extra(delta_event, {})
-                _set_private(delta_event, None)
                 return [chunk_event, delta_event]
         events: list[Any] = [chunk_event]
         for choice in choices:
@@ -279,20 +273,15 @@ class ChatCompletionStreamState(Generic[ResponseFormatT]):
 
 
 _new = object.__new__
-# pydantic's own slots, set through their descriptors: an event costs an object and its dict, no validation.
+# pydantic's __dict__ slot, set through its descriptor: an event costs an object and its dict, no validation
+# (its other slots are filled on first use: see _events._StreamEvent).
 _set_dict = pydantic.BaseModel.__dict__["__dict__"].__set__
-_set_fields_set = pydantic.BaseModel.__dict__["__pydantic_fields_set__"].__set__
-_set_extra = pydantic.BaseModel.__dict__["__pydantic_extra__"].__set__
-_set_private = pydantic.BaseModel.__dict__["__pydantic_private__"].__set__
 
 
 def _event(cls: type[_E], fields: dict[str, Any]) -> _E:
     """An event built without validation or conversion: its fields are already the right types."""
     event = _new(cls)
     _set_dict(event, fields)
-    _set_fields_set(event, set(fields))
-    _set_extra(event, {})
-    _set_private(event, None)
     return event
 
 
@@ -430,9 +419,8 @@ class ChatCompletionStream(Generic[ResponseFormatT]):
         return self._state.current_completion_snapshot()
 
     def __stream__(self) -> Iterator[ChatCompletionStreamEvent[ResponseFormatT]]:
-        handle = self._state.handle_chunk
-        for chunk in self._raw_stream:
-            yield from handle(chunk)
+        # Each chunk's events in turn, iterated in C (no generator frame resumed per event).
+        return chain.from_iterable(map(self._state.handle_chunk, self._raw_stream))
 
 
 class ChatCompletionStreamManager(Generic[ResponseFormatT]):

@@ -1,6 +1,8 @@
 """The events of ``chat.completions.stream`` (openai's names, ``type`` values and fields)."""
 
-from typing import Generic, Literal, TypeAlias, TypeVar
+from typing import Any, Generic, Literal, TypeAlias, TypeVar
+
+import pydantic
 
 from ...._models import BaseModel
 from ....types.chat import ChatCompletionChunk, ChatCompletionTokenLogprob
@@ -23,14 +25,34 @@ __all__ = [
 
 ResponseFormatT = TypeVar("ResponseFormatT")
 
+_set_slot = object.__setattr__
 
-class ChunkEvent(BaseModel):
+
+class _StreamEvent(BaseModel):
+    """An event built from its field values alone (``_completions._event``): pydantic's three per-instance slots
+    are filled on first use, so the hundreds of events a stream gives per second cost one object and one dict."""
+
+    def __getattr__(self, name: str) -> Any:
+        value: Any
+        if name == "__pydantic_fields_set__":
+            value = set(self.__dict__)  # every field of an event is given
+        elif name == "__pydantic_extra__":
+            value = {}
+        elif name == "__pydantic_private__":
+            value = None
+        else:
+            return pydantic.BaseModel.__getattr__(self, name)  # type: ignore[attr-defined]  # defined outside TYPE_CHECKING
+        _set_slot(self, name, value)
+        return value
+
+
+class ChunkEvent(_StreamEvent):
     type: Literal["chunk"]
     chunk: ChatCompletionChunk
     snapshot: ParsedChatCompletionSnapshot
 
 
-class ContentDeltaEvent(BaseModel):
+class ContentDeltaEvent(_StreamEvent):
     type: Literal["content.delta"]
     delta: str
     snapshot: str
@@ -38,24 +60,24 @@ class ContentDeltaEvent(BaseModel):
     """The content so far, parsed as partial JSON when a ``response_format`` type was given."""
 
 
-class ContentDoneEvent(BaseModel, Generic[ResponseFormatT]):
+class ContentDoneEvent(_StreamEvent, Generic[ResponseFormatT]):
     type: Literal["content.done"]
     content: str
     parsed: ResponseFormatT | None = None
 
 
-class RefusalDeltaEvent(BaseModel):
+class RefusalDeltaEvent(_StreamEvent):
     type: Literal["refusal.delta"]
     delta: str
     snapshot: str
 
 
-class RefusalDoneEvent(BaseModel):
+class RefusalDoneEvent(_StreamEvent):
     type: Literal["refusal.done"]
     refusal: str
 
 
-class FunctionToolCallArgumentsDeltaEvent(BaseModel):
+class FunctionToolCallArgumentsDeltaEvent(_StreamEvent):
     type: Literal["tool_calls.function.arguments.delta"]
     name: str
     index: int
@@ -64,7 +86,7 @@ class FunctionToolCallArgumentsDeltaEvent(BaseModel):
     arguments_delta: str
 
 
-class FunctionToolCallArgumentsDoneEvent(BaseModel):
+class FunctionToolCallArgumentsDoneEvent(_StreamEvent):
     type: Literal["tool_calls.function.arguments.done"]
     name: str
     index: int
@@ -72,24 +94,24 @@ class FunctionToolCallArgumentsDoneEvent(BaseModel):
     parsed_arguments: object
 
 
-class LogprobsContentDeltaEvent(BaseModel):
+class LogprobsContentDeltaEvent(_StreamEvent):
     type: Literal["logprobs.content.delta"]
     content: list[ChatCompletionTokenLogprob]
     snapshot: list[ChatCompletionTokenLogprob]
 
 
-class LogprobsContentDoneEvent(BaseModel):
+class LogprobsContentDoneEvent(_StreamEvent):
     type: Literal["logprobs.content.done"]
     content: list[ChatCompletionTokenLogprob]
 
 
-class LogprobsRefusalDeltaEvent(BaseModel):
+class LogprobsRefusalDeltaEvent(_StreamEvent):
     type: Literal["logprobs.refusal.delta"]
     refusal: list[ChatCompletionTokenLogprob]
     snapshot: list[ChatCompletionTokenLogprob]
 
 
-class LogprobsRefusalDoneEvent(BaseModel):
+class LogprobsRefusalDoneEvent(_StreamEvent):
     type: Literal["logprobs.refusal.done"]
     refusal: list[ChatCompletionTokenLogprob]
 
