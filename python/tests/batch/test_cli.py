@@ -157,8 +157,11 @@ def test_failed_prompts_carry_their_error_and_exit_1(
         ('{"prompt": 3}', "p.jsonl line 2: 'prompt' must be a string or a non-empty list of messages"),
         ('{"messages": []}', "p.jsonl line 2: 'messages' must be a non-empty list of messages"),
         ('{"prompt": "x", "id": [1]}', "p.jsonl line 2: 'id' must be a string or an integer, got an array"),
+        ('{"prompt": "x", "id": 1' + "0" * 64 + "}", "p.jsonl line 2: 'id' must be 1 to 64 characters"),
+        ('{"prompt": "x", "id": ""}', "p.jsonl line 2: 'id' must be 1 to 64 characters"),
         ('{"prompt": "x", "id": "a"}', "p.jsonl line 2: id 'a' is already used on line 1"),
         ('{"prompt": "x", "stream": true}', "p.jsonl line 2: 'stream' is not supported in a batch"),
+        ('{"prompt": "x", "custom_id": "c"}', "p.jsonl line 2: give the line's custom id as 'id', not 'custom_id'"),
     ],
 )
 def test_a_bad_line_is_named_and_nothing_is_sent(
@@ -282,3 +285,63 @@ def test_an_empty_input_writes_nothing_and_is_not_submitted(
         run(server, str(source), "--batch-api")
     assert "has no prompts: nothing to submit to the Batch API" in capsys.readouterr().err
     assert server.requests == []
+
+
+@pytest.mark.parametrize("value", ["-1", "nan"])
+def test_a_negative_poll_interval_is_an_argument_error(
+    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str
+) -> None:
+    source = write_lines(tmp_path / "p.jsonl", "a")
+    with pytest.raises(SystemExit) as stopped:  # was: pydantic's ValidationError of BatchConfig, with a traceback
+        run(server, str(source), "--batch-api", "--poll-interval", value)
+    assert stopped.value.code == 2
+    assert f"argument --poll-interval: must be a number of seconds, 0 or more, got {value}" in capsys.readouterr().err
+    assert server.requests == []
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--poll-interval", "5"], "--poll-interval applies only with --batch-api"),
+        (["--batch-api", "--concurrency", "4"], "--concurrency does not apply with --batch-api"),
+    ],
+)
+def test_an_option_of_the_other_mode_is_refused_not_ignored(
+    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], options: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        run(server, str(write_lines(tmp_path / "p.jsonl", "a")), *options)
+    assert stopped.value.code == 1
+    assert capsys.readouterr().err.startswith(f"cacheai: error: {message}")
+    assert server.requests == []
+
+
+def test_the_summary_counts_the_answers_without_a_price(
+    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_lines(tmp_path / "p.jsonl", {"prompt": "a", "model": "model-with-no-price"}, "b")
+    output = tmp_path / "r.jsonl"
+    assert run(server, str(source), "-o", str(output)) == 0
+    priced = read_results(output)[1]["cost"]
+    assert read_results(output)[0]["cost"] is None and isinstance(priced, float) and priced > 0
+    summary = capsys.readouterr().err.strip().splitlines()[-1]
+    expected = f"cacheai batch: 2/2 done, 0 failed, 0 cached, 12 tokens, cost ${priced:.6f} (1 unpriced), wall time "
+    assert summary.startswith(expected)
+
+
+def test_ctrl_c_while_waiting_for_a_batch_points_to_the_job_not_the_cache(
+    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import cacheai
+
+    def interrupted(self: object, job_id: str, **options: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cacheai.CacheAI, "wait_for_batch", interrupted)
+    source = write_lines(tmp_path / "p.jsonl", "a")
+    cache = f"sqlite:///{tmp_path / 'c.db'}"
+    assert run(server, str(source), "-o", str(tmp_path / "r.jsonl"), "--batch-api", "--cache", cache) == 130
+    err = capsys.readouterr().err
+    assert len(server.requests_to("/batches")) == 1 and "submitted Batch API job batch_" in err  # before the wait
+    assert "interrupted (the job goes on: retrieve_batch_results with the job id printed above" in err
+    assert "--cache" not in err  # the Batch API path does not use the cache: a rerun would submit again

@@ -243,3 +243,19 @@ def test_an_input_that_raises_stops_the_batch_with_its_error(client: cacheai.Cac
 
     with pytest.raises(ValueError, match="the input broke"):
         client.batch_generate(prompts(), max_concurrent=2)
+
+
+def test_an_input_of_unknown_length_gets_no_callback_but_still_its_answers(client: cacheai.CacheAI) -> None:
+    fractions: list[float] = []
+    results = client.batch_generate((p for p in ["a", "b"]), progress_callback=fractions.append)
+    assert [r.content for r in results] == ["Echo: a", "Echo: b"]
+    assert fractions == []  # no total, no fraction (as documented)
+
+
+@pytest.mark.parametrize("flag", [1, 0, "yes", None])
+def test_use_batch_api_takes_only_true_false_or_auto(
+    server: FakeOpenAIServer, client: cacheai.CacheAI, flag: object
+) -> None:
+    with pytest.raises(ValueError, match=f"use_batch_api must be True, False or 'auto', got {flag!r}"):
+        client.batch_generate(["a"], use_batch_api=flag)  # type: ignore[arg-type]
+    assert server.requests == []

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -214,3 +216,68 @@ def test_other_errors_of_a_status_check_are_raised(server: FakeOpenAIServer, no_
     server.fail_next(1, 401, path=f"/batches/{job.job_id}")
     with pytest.raises(cacheai.AuthenticationError):
         client.wait_for_batch(job.job_id)
+
+
+def test_a_request_with_both_prompt_and_messages_is_refused_even_with_an_input() -> None:
+    messages = [{"role": "user", "content": "m"}]
+    with pytest.raises(ValidationError, match="not both"):
+        BatchRequest(prompt="p", messages=messages)
+    with pytest.raises(ValidationError, match="not both"):
+        BatchRequest(prompt="p", messages=messages, input="i")  # was: messages silently dropped
+    with pytest.raises(ValidationError, match=r"or input="):
+        BatchRequest(model="m")
+    assert BatchRequest(input="i", model="text-embedding-3-small").to_body(None) == {
+        "model": "text-embedding-3-small",
+        "input": "i",
+    }
+
+
+def test_dict_requests_are_checked_as_batch_requests(server: FakeOpenAIServer, client: cacheai.CacheAI) -> None:
+    with pytest.raises(ValidationError, match=r"requests\[1\] is a str; pass BatchRequest objects or dicts"):
+        client.submit_batch_job([{"prompt": "x"}, "y"])  # type: ignore[list-item]
+    both = {"prompt": "x", "messages": [{"role": "user", "content": "m"}]}
+    with pytest.raises(ValidationError, match=r"requests\[0\]: .*not both"):  # the prompt used to replace them
+        client.submit_batch_job([both])
+    with pytest.raises(ValidationError, match=r"requests\[0\]: keywords must be strings"):
+        client.submit_batch_job([{1: "x"}])  # type: ignore[dict-item]
+    assert server.requests == []
+    client.submit_batch_job([{"prompt": "x", "custom_id": "c", "seed": 3}])
+    line = json.loads(server.requests_to("/files")[0].body["file"])
+    assert line["custom_id"] == "c"
+    assert line["body"] == {"model": "gpt-4o-mini", "messages": [{"role": "user", "content": "x"}], "seed": 3}
+
+
+def test_a_server_file_line_that_is_not_json_is_a_batch_error_naming_it() -> None:
+    from types import SimpleNamespace
+
+    from cacheai.batch._jobs import _json_lines
+
+    content = b'{"custom_id": "a"}\n\n{not json\n'
+    files = SimpleNamespace(content=lambda file_id: SimpleNamespace(read=lambda: content))
+    client: Any = SimpleNamespace(files=files)
+    with pytest.raises(BatchError, match=r"line 3 of file file-out is not JSON \(Expecting property name"):
+        _json_lines(client, "file-out")
+    content = b'{"custom_id": "a"}\n\n{"custom_id": "b"}\n'
+    assert _json_lines(client, "file-out") == [{"custom_id": "a"}, {"custom_id": "b"}]
+
+
+@pytest.mark.parametrize("size", [0, -1, 2.5, True])
+def test_a_max_batch_size_that_is_no_positive_integer_is_refused(
+    server: FakeOpenAIServer, client: cacheai.CacheAI, size: object
+) -> None:
+    # 0 used to fall back to the default silently, -1 to put every request in a batch of its own
+    with pytest.raises(ValidationError, match=f"max_batch_size must be a positive integer, got {size!r}"):
+        client.submit_batch_job(requests(2), max_batch_size=size)  # type: ignore[arg-type]
+    assert server.requests == []
+
+
+@pytest.mark.parametrize("interval", [-1, float("nan"), "5"])
+def test_a_bad_polling_interval_is_refused_before_any_status_check(
+    server: FakeOpenAIServer, client: cacheai.CacheAI, interval: object
+) -> None:
+    job = client.submit_batch_job(requests(1))
+    sent = len(server.requests)
+    # -1 used to fail in time.sleep after the first check ("sleep length must be non-negative")
+    with pytest.raises(ValueError, match="polling_interval must be a number of seconds, 0 or more"):
+        client.wait_for_batch(job.job_id, polling_interval=interval)  # type: ignore[arg-type]
+    assert len(server.requests) == sent

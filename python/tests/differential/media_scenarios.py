@@ -222,6 +222,18 @@ MEDIA_SCENARIOS: list[Scenario] = [
     ),
     Scenario("images: variation from a path", _upload_from_path, [Reply(json=URL_IMAGES)]),
     Scenario(
+        "images: variation with None values leaves them out of the form",
+        lambda c: c.images.create_variation(image=PNG, model=None, n=None, size=None, response_format=None),
+        [Reply(json=URL_IMAGES)],
+    ),
+    Scenario(
+        "images: edit with a markup file and None values",
+        lambda c: c.images.edit(
+            image=[("a.png", PNG)], markup=("m.png", PNG[:12]), prompt="p", background=None, n=None, stream=None
+        ),
+        [Reply(json=IMAGES)],
+    ),
+    Scenario(
         "images: a 400 on generate",
         lambda c: c.images.generate(prompt="x", size="3x3"),
         [
@@ -316,6 +328,19 @@ MEDIA_SCENARIOS: list[Scenario] = [
             chunking_strategy={"type": "server_vad", "threshold": 0.5, "silence_duration_ms": 200},
         ),
         [Reply(json={**TRANSCRIPTION, "logprobs": [{"token": "Hello", "logprob": -0.1, "bytes": [72]}]})],
+    ),
+    Scenario(
+        "audio: transcription with tuples for the list parameters and stream=None",
+        lambda c: c.audio.transcriptions.create(
+            file=("a.wav", WAV),
+            model="gpt-4o-transcribe",
+            include=("logprobs",),
+            timestamp_granularities=("word", "segment"),
+            languages=("en",),
+            chunking_strategy=None,
+            stream=None,
+        ),
+        [Reply(json=TRANSCRIPTION)],
     ),
     Scenario(
         "audio: transcription stream of text events",

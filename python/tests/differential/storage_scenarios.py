@@ -470,6 +470,62 @@ STORAGE_SCENARIOS: list[Scenario] = [
             Reply(json=page({**STORE_FILE, "id": "file-2"})),
         ],
     ),
+    Scenario(
+        "vector_stores: create_and_poll sends the call's options with create only",
+        lambda c: [
+            c.vector_stores.files.create_and_poll(
+                "file-1", vector_store_id="vs_1", extra_headers={"X-Trace": "t1"}, extra_query={"q": "1"}
+            ),
+            c.vector_stores.file_batches.create_and_poll(
+                "vs_1", file_ids=("file-1",), poll_interval_ms=1, extra_body={"x_note": "n"}
+            ),
+        ],
+        [
+            Reply(json=STORE_FILE),
+            Reply(json=STORE_FILE),
+            Reply(json={**FILE_BATCH, "status": "completed"}),
+            Reply(
+                json={
+                    **FILE_BATCH,
+                    "status": "completed",
+                    "file_counts": {"in_progress": 0, "completed": 1, "failed": 0, "cancelled": 0, "total": 1},
+                }
+            ),
+        ],
+    ),
+    Scenario(
+        "vector_stores: file batch upload_and_poll uploads, then attaches with the given file_ids",
+        lambda c: c.vector_stores.file_batches.upload_and_poll(
+            "vs_1", files=[("a.txt", b"alpha")], file_ids=["file-0"], poll_interval_ms=1
+        ),
+        [
+            Reply(json={**FILE, "id": "file-9", "filename": "a.txt", "purpose": "assistants"}),
+            Reply(json={**FILE_BATCH, "status": "completed"}),
+            Reply(
+                json={
+                    **FILE_BATCH,
+                    "status": "completed",
+                    "file_counts": {"in_progress": 0, "completed": 2, "failed": 0, "cancelled": 0, "total": 2},
+                }
+            ),
+        ],
+    ),
+    Scenario(
+        "vector_stores and fine_tuning: an explicit None is sent as null",
+        lambda c: [
+            c.vector_stores.update("vs_1", name=None, expires_after=None, metadata=None),
+            c.vector_stores.files.update("file-1", vector_store_id="vs_1", attributes=None),
+            c.fine_tuning.jobs.create(model="m", training_file="f", integrations=None, suffix=None, seed=None),
+        ],
+        [Reply(json=STORE), Reply(json=STORE_FILE), Reply(json=JOB)],
+    ),
+    Scenario(
+        "fine_tuning: deprecated permissions retrieve is one page with its query",
+        lambda c: c.fine_tuning.checkpoints.permissions.retrieve(
+            "ft:m:ckpt", after="cp_0", limit=2, order="descending", project_id="proj_1"
+        ),
+        [Reply(json={"object": "list", "data": [PERMISSION], "has_more": False, "first_id": "cp_1"})],
+    ),
     # --- raw and streamed responses ------------------------------------------------------------------------
     Scenario(
         "fine_tuning: with_raw_response on a nested resource",

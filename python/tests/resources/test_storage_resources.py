@@ -280,3 +280,24 @@ def test_verify_signature_accepts_any_get_headers_and_rejects_tampering() -> Non
     with pytest.raises(InvalidWebhookSignatureError, match="does not match"):
         client.webhooks.verify_signature(body.replace("evt", "evx"), _signed(body))
     assert issubclass(InvalidWebhookSignatureError, ValueError)
+
+
+def test_every_vector_store_path_checks_and_encodes_the_store_id(
+    cacheai_client: CacheAI, fake_openai: FakeOpenAIServer
+) -> None:
+    stores = cacheai_client.vector_stores
+    calls = [
+        lambda vs: stores.retrieve(vs),
+        lambda vs: stores.files.list(vs),
+        lambda vs: stores.file_batches.retrieve("vsfb_1", vector_store_id=vs),
+    ]
+    for call in calls:
+        with pytest.raises(ValueError, match="`vector_store_id`"):
+            call("")
+        with pytest.raises(NotFoundError):
+            call("vs/1")
+    assert [r.path for r in fake_openai.requests] == [
+        "/v1/vector_stores/vs%2F1",
+        "/v1/vector_stores/vs%2F1/files",
+        "/v1/vector_stores/vs%2F1/file_batches/vsfb_1",
+    ]

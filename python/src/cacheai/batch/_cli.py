@@ -12,16 +12,14 @@ import argparse
 import contextlib
 import json
 import sys
-import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
 from ._lines import InputLine, LineError, output_record, parse_lines, validate_lines
+from ._progress import ProgressReporter
 
 if TYPE_CHECKING:
     from .._client import CacheAI
-    from ._jobs import BatchRequest
 
 __all__ = ["add_batch_command", "run_batch_command"]
 
@@ -51,7 +49,10 @@ def add_batch_command(commands: argparse._SubParsersAction, connection: argparse
         "--batch-api", action="store_true", help="send the prompts through the Batch API (half price, up to 24 h)"
     )
     batch.add_argument(
-        "--poll-interval", type=float, default=None, help="with --batch-api: seconds between status checks (60)"
+        "--poll-interval",
+        type=_non_negative_float,
+        default=None,
+        help="with --batch-api: seconds between status checks (60)",
     )
     batch.add_argument(
         "--progress",
@@ -76,44 +77,45 @@ def _positive_float(text: str) -> float:
     return value
 
 
-@dataclass
-class Summary:
-    """The counts printed at the end."""
+def _non_negative_float(text: str) -> float:
+    value = float(text)
+    if not value >= 0:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds, 0 or more, got {text}")
+    return value
 
-    total: int
-    show: bool = False
-    done: int = 0
-    failed: int = 0
-    cached: int = 0
-    tokens: int = 0
-    cost: float = 0.0
-    unpriced: int = 0
-    start: float = field(default_factory=time.monotonic)
+
+class Summary:
+    """The counts printed at the end, kept by a ``ProgressReporter`` that shows nothing."""
+
+    def __init__(self, total: int, *, show: bool) -> None:
+        self.total = total
+        self.show = show  # whether the prompts' own progress is shown
+        self._counts = ProgressReporter(total, None, False)
+
+    @property
+    def failed(self) -> int:
+        return self._counts.failed
 
     def add(self, result: Any) -> None:
-        self.done += 1
-        if isinstance(result, BaseException):
-            self.failed += 1
-            return
-        self.cached += bool(result.cached)
-        self.tokens += result.usage.total_tokens
-        if result.usage.estimated_cost is None:
-            self.unpriced += 1
-        else:
-            self.cost += result.usage.estimated_cost
+        self._counts.record(result)
 
     def line(self, output: str) -> str:
-        cost = f"cost ${self.cost:.6f}" + (f" ({self.unpriced} unpriced)" if self.unpriced else "")
+        counts, event = self._counts, self._counts.event()
+        cost = f"cost ${event.cost:.6f}" + (f" ({counts.unpriced} unpriced)" if counts.unpriced else "")
         where = "" if output == "-" else f" -> {output}"
         return (
-            f"cacheai batch: {self.done}/{self.total} done, {self.failed} failed, {self.cached} cached, "
-            f"{self.tokens} tokens, {cost}, wall time {time.monotonic() - self.start:.1f} s{where}"
+            f"cacheai batch: {event.done}/{self.total} done, {event.failed} failed, {event.cached} cached, "
+            f"{event.tokens} tokens, {cost}, wall time {event.elapsed:.1f} s{where}"
         )
 
 
 def run_batch_command(args: argparse.Namespace) -> int:
     from ..cli import CommandError
 
+    if args.batch_api and args.concurrency is not None:
+        raise CommandError("--concurrency does not apply with --batch-api (the server schedules a batch)")
+    if not args.batch_api and args.poll_interval is not None:
+        raise CommandError("--poll-interval applies only with --batch-api")
     try:
         source = _Input(args.input)
         with source.raw() as lines:
@@ -133,7 +135,12 @@ def run_batch_command(args: argparse.Namespace) -> int:
                 _through_threads(client, args, source, out, summary)
         except KeyboardInterrupt:
             out.flush()
-            hint = "rerun with the same --cache to resume" if args.cache else "pass --cache to make a rerun resume"
+            if args.batch_api:
+                hint = "the job goes on: retrieve_batch_results with the job id printed above gets its results"
+            elif args.cache:
+                hint = "rerun with the same --cache to resume"
+            else:
+                hint = "pass --cache to make a rerun resume"
             print(f"{summary.line(args.output)}; interrupted ({hint})", file=sys.stderr, flush=True)
             return 130
     print(summary.line(args.output), file=sys.stderr, flush=True)
@@ -152,7 +159,7 @@ def _client(args: argparse.Namespace) -> CacheAI:
         from ..limits import RateLimitConfig
 
         options["rate_limit"] = RateLimitConfig(requests_per_minute=args.rpm, tokens_per_minute=args.tpm)
-    if args.batch_api and args.poll_interval is not None:
+    if args.poll_interval is not None:
         from ._config import BatchConfig
 
         options["batch"] = BatchConfig(polling_interval=args.poll_interval)
@@ -222,8 +229,10 @@ def _through_threads(client: CacheAI, args: argparse.Namespace, source: _Input, 
 
 
 def _through_batch_api(client: CacheAI, source: _Input, out: IO[str], summary: Summary) -> None:
+    from ._mixin import as_request
+
     lines = list(source.prompts())
-    requests = [_batch_request(line) for line in lines]
+    requests = [as_request(line.prompt, None, None, None, {"custom_id": line.custom_id}) for line in lines]
     job = client.submit_batch_job(requests)
     print(
         f"cacheai batch: submitted Batch API job {job.job_id} ({job.request_count} requests); "
@@ -243,12 +252,3 @@ def _through_batch_api(client: CacheAI, source: _Input, out: IO[str], summary: S
         summary.add(result)
         _write(out, line, result)
 
-
-def _batch_request(line: InputLine) -> BatchRequest:
-    from ._jobs import BatchRequest
-
-    prompt = line.prompt
-    if isinstance(prompt, str):
-        return BatchRequest(prompt=prompt, custom_id=line.custom_id)
-    body = dict(prompt)
-    return BatchRequest(messages=body.pop("messages"), custom_id=line.custom_id, **body)

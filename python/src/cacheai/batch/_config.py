@@ -11,7 +11,8 @@ MAX_FILE_BYTES = 200 * 1024 * 1024  # 200 MB per input file
 
 
 class BatchConfig(pydantic.BaseModel):
-    """Defaults for ``batch_generate`` and the Batch API workflow; every method also takes them per call.
+    """Defaults for ``batch_generate`` and the Batch API workflow; ``submit_batch_job`` (``completion_window``,
+    ``max_batch_size``) and ``wait_for_batch`` (``polling_interval``) also take theirs per call.
 
     - ``auto_batch_threshold``: ``batch_generate(use_batch_api="auto")`` uses the Batch API above this many prompts.
     - ``polling_interval``: seconds between status checks in ``wait_for_batch``.

@@ -32,8 +32,8 @@ Prompt = str | Sequence[Mapping[str, Any]] | Mapping[str, Any]
 def concurrency_cap(client: CacheAI, requested: int | None, model: str | None = None) -> int:
     """The number of threads: ``requested`` (default 10), capped by the rate limiter's concurrency if it has one.
 
-    The one place the limiter's cap applies: a configured ``client.rate_limiter`` whose config for ``model``
-    (``config_for``) sets ``max_concurrent`` lowers the thread count to it.
+    The limiter holds every call to its ``max_concurrent`` anyway; lowering the thread count to the one of its
+    config for ``model`` (``config_for``) keeps the extra threads from only waiting for a slot.
     """
     if requested is not None and (not isinstance(requested, int) or isinstance(requested, bool) or requested < 1):
         raise ValueError(f"max_concurrent must be a positive integer, got {requested!r}")
@@ -148,12 +148,9 @@ def batch_generate(
             results[index] = result
     except KeyboardInterrupt as interrupted:
         iterator.close()  # a Ctrl-C between two results: stop the pool too
+        # the iterator's results are those it had not yielded yet: never at an index of ``results``
         found = interrupted.results if isinstance(interrupted, BatchInterrupted) else []
-        merged = _interrupted_results(size, {**dict(enumerate(found)), **results})
-        for index, result in enumerate(found):
-            if result is not None and index < len(merged):
-                merged[index] = result
-        raise BatchInterrupted(merged) from None
+        raise BatchInterrupted(_interrupted_results(size, {**dict(enumerate(found)), **results})) from None
     ordered = [results[i] for i in range(len(results))]
     return finish(ordered, return_exceptions)
 

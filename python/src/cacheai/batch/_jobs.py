@@ -24,6 +24,7 @@ from .._usage import TokenUsage, usage_counts
 from ..types.chat import ChatCompletion
 from ._config import MAX_FILE_BYTES, MAX_FILE_REQUESTS
 from ._errors import BatchError, BatchItemError, ValidationError
+from ._lines import MAX_CUSTOM_ID
 from ._progress import ProgressReporter
 
 if TYPE_CHECKING:
@@ -41,7 +42,6 @@ __all__ = [
 ]
 
 JOB_PREFIX = "cacheai-job:"
-MAX_CUSTOM_ID = 64
 MAX_BACKOFF_S = 600.0  # the longest wait between two status checks the server refused
 TERMINAL = frozenset({"completed", "failed", "expired", "cancelled"})
 BatchStatus = Literal[
@@ -50,7 +50,8 @@ BatchStatus = Literal[
 
 
 class BatchRequest:
-    """One request of a Batch API job: a ``prompt`` (string) or ``messages``, plus any body field (``**body``).
+    """One request of a Batch API job: a ``prompt`` (string) or ``messages``, plus any body field (``**body``);
+    a request to another endpoint (embeddings, responses) may give an ``input`` body field instead.
 
     ``custom_id`` (unique, at most 64 characters) is assigned (``request-<index>``) when not given.
     """
@@ -65,8 +66,10 @@ class BatchRequest:
         custom_id: str | None = None,
         **body: Any,
     ) -> None:
-        if (prompt is None) == (messages is None) and "input" not in body:
-            raise ValidationError("a BatchRequest takes exactly one of prompt= or messages=")
+        if prompt is not None and messages is not None:
+            raise ValidationError("a BatchRequest takes exactly one of prompt= or messages=, not both")
+        if prompt is None and messages is None and "input" not in body:
+            raise ValidationError("a BatchRequest takes exactly one of prompt= or messages= (or input= in the body)")
         self.prompt = prompt
         self.messages = list(messages) if messages is not None else None
         self.model = model
@@ -136,10 +139,11 @@ def submit_batch_job(
     metadata: Mapping[str, str] | None,
     endpoint: str,
     max_batch_size: int,
-    model: str | None = None,
 ) -> BatchJob:
     """See ``CacheAI.submit_batch_job``."""
-    lines = _jsonl_lines(list(requests), endpoint, model or client.default_model)
+    if isinstance(max_batch_size, bool) or not isinstance(max_batch_size, int) or max_batch_size < 1:
+        raise ValidationError(f"max_batch_size must be a positive integer, got {max_batch_size!r}")
+    lines = _jsonl_lines(list(requests), endpoint, client.default_model)
     if not lines:
         raise ValidationError("submit_batch_job got no requests")
     chunks = _split(lines, min(max_batch_size, MAX_FILE_REQUESTS))
@@ -175,13 +179,16 @@ def submit_batch_job(
 
 
 def _jsonl_lines(requests: list[BatchRequest | Mapping[str, Any]], endpoint: str, model: str | None) -> list[bytes]:
+    checked = [_as_batch_request(request, index) for index, request in enumerate(requests)]
     given: dict[str, int] = {}
-    for index, request in enumerate(requests):
-        custom_id = request.custom_id if isinstance(request, BatchRequest) else request.get("custom_id")
+    for index, request in enumerate(checked):
+        custom_id = request.custom_id
         if custom_id is None:
             continue
         if not isinstance(custom_id, str) or not custom_id or len(custom_id) > MAX_CUSTOM_ID:
-            raise ValidationError(f"requests[{index}].custom_id must be a non-empty string of at most 64 characters")
+            raise ValidationError(
+                f"requests[{index}].custom_id must be a non-empty string of at most {MAX_CUSTOM_ID} characters"
+            )
         if custom_id in given:
             raise ValidationError(
                 f"requests[{given[custom_id]}] and requests[{index}] have the same custom_id {custom_id!r}; "
@@ -189,17 +196,8 @@ def _jsonl_lines(requests: list[BatchRequest | Mapping[str, Any]], endpoint: str
             )
         given[custom_id] = index
     lines: list[bytes] = []
-    for index, request in enumerate(requests):
-        if isinstance(request, BatchRequest):
-            custom_id, body = request.custom_id, request.to_body(model)
-        elif isinstance(request, Mapping):
-            body = dict(request)
-            custom_id = body.pop("custom_id", None)
-            if "prompt" in body:
-                body["messages"] = messages_from_prompt(body.pop("prompt"))
-            body.setdefault("model", model)
-        else:
-            raise ValidationError(f"requests[{index}] is a {type(request).__name__}; pass BatchRequest objects")
+    for index, request in enumerate(checked):
+        custom_id, body = request.custom_id, request.to_body(model)
         if not body.get("model"):
             raise ValidationError(f"requests[{index}] has no model: pass model= or set CacheAI(default_model=...)")
         if custom_id is None:
@@ -212,6 +210,18 @@ def _jsonl_lines(requests: list[BatchRequest | Mapping[str, Any]], endpoint: str
             raise ValidationError(f"requests[{index}] is larger than the Batch API's 200 MB per file")
         lines.append(encoded)
     return lines
+
+
+def _as_batch_request(request: object, index: int) -> BatchRequest:
+    """A ``BatchRequest`` as it is; a dict as the ``BatchRequest`` of its keys (the same checks and body)."""
+    if isinstance(request, BatchRequest):
+        return request
+    if not isinstance(request, Mapping):
+        raise ValidationError(f"requests[{index}] is a {type(request).__name__}; pass BatchRequest objects or dicts")
+    try:
+        return BatchRequest(**request)
+    except (TypeError, ValidationError) as error:
+        raise ValidationError(f"requests[{index}]: {error}") from None
 
 
 def _split(lines: list[bytes], per_batch: int) -> list[list[bytes]]:
@@ -313,6 +323,9 @@ def wait_for_batch(
     clock: Callable[[], float] = time.monotonic,
 ) -> BatchJobStatus:
     """See ``CacheAI.wait_for_batch``."""
+    number = isinstance(polling_interval, (int, float)) and not isinstance(polling_interval, bool)
+    if not number or not polling_interval >= 0:
+        raise ValueError(f"polling_interval must be a number of seconds, 0 or more, got {polling_interval!r}")
     start = clock()
     reporter: ProgressReporter | None = None
     throttled = 0  # status checks refused in a row (429, or an answer with Retry-After)
@@ -362,8 +375,8 @@ def wait_for_batch(
 
 def throttle_delay(error: APIStatusError, polling_interval: float, throttled: int) -> float | None:
     """How long to wait after a refused status check: the server's ``Retry-After`` (``retry-after-ms``), else
-    the polling interval (at least 1 s) doubled for each refusal in a row, up to ``MAX_BACKOFF_S``; ``None`` for
-    an error that is no request to slow down (anything but a 429 or an answer with ``Retry-After``)."""
+    the polling interval (at least 1 s) doubled for each earlier refusal in a row, up to ``MAX_BACKOFF_S``;
+    ``None`` for an error that is no request to slow down (anything but a 429 or an answer with ``Retry-After``)."""
     asked = retry_after_seconds(error.response.headers)
     if error.status_code != 429 and asked is None:
         return None
@@ -382,17 +395,15 @@ def retrieve_batch_results(
     status = get_batch_status(client, job_id)
     results: list[ModelResponse | BatchItemError] = []
     for batch in status.batches:
-        order = _custom_ids(client.files.content(batch.input_file_id).read())
+        order = [line["custom_id"] for line in _json_lines(client, batch.input_file_id)]
         found: dict[str, ModelResponse | BatchItemError] = {}
         index_of = {custom_id: len(results) + i for i, custom_id in enumerate(order)}
         file_ids = [f for f in (batch.output_file_id, batch.error_file_id) if f]  # None or "" means absent
         for file_id in file_ids:
-            for line in client.files.content(file_id).read().splitlines():
-                if line.strip():
-                    item = json.loads(line)
-                    custom_id = item.get("custom_id")
-                    if custom_id in index_of:
-                        found[custom_id] = _result(client, item, index_of[custom_id])
+            for item in _json_lines(client, file_id):
+                custom_id = item.get("custom_id")
+                if custom_id in index_of:
+                    found[custom_id] = _result(client, item, index_of[custom_id])
         for custom_id in order:
             results.append(
                 found.get(custom_id)
@@ -413,8 +424,16 @@ def retrieve_batch_results(
     return results
 
 
-def _custom_ids(content: bytes) -> list[str]:
-    return [json.loads(line)["custom_id"] for line in content.splitlines() if line.strip()]
+def _json_lines(client: CacheAI, file_id: str) -> list[Any]:
+    """The JSON lines of a file of the server (blank lines skipped); ``BatchError`` for a line that is not JSON."""
+    values = []
+    for number, line in enumerate(client.files.content(file_id).read().splitlines(), start=1):
+        if line.strip():
+            try:
+                values.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise BatchError(f"line {number} of file {file_id} is not JSON ({error.msg})") from None
+    return values
 
 
 def _result(client: CacheAI, item: Mapping[str, Any], index: int) -> ModelResponse | BatchItemError:

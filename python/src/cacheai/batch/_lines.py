@@ -13,9 +13,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["InputLine", "LineError", "output_record", "parse_lines", "validate_lines"]
+__all__ = ["MAX_CUSTOM_ID", "InputLine", "LineError", "output_record", "parse_lines", "validate_lines"]
 
-MAX_ID = 64  # the Batch API's limit on custom ids
+MAX_CUSTOM_ID = 64  # the Batch API's limit on custom ids (here: pydantic-free, the CLI imports it at start)
 
 
 class LineError(ValueError):
@@ -74,8 +74,10 @@ def _parse(text: str, number: int, source: str) -> InputLine:
     line_id = body.pop("id", None)
     if line_id is not None and (isinstance(line_id, bool) or not isinstance(line_id, (str, int))):
         raise LineError(f"{where}: 'id' must be a string or an integer, got {_json_type(line_id)}")
-    if isinstance(line_id, str) and not 0 < len(line_id) <= MAX_ID:
-        raise LineError(f"{where}: 'id' must be 1 to {MAX_ID} characters")
+    if line_id is not None and not 0 < len(str(line_id)) <= MAX_CUSTOM_ID:  # an integer is sent as its digits
+        raise LineError(f"{where}: 'id' must be 1 to {MAX_CUSTOM_ID} characters")
+    if "custom_id" in body:
+        raise LineError(f"{where}: give the line's custom id as 'id', not 'custom_id'")
     if ("prompt" in body) == ("messages" in body):
         raise LineError(f"{where}: give exactly one of 'prompt' (a string or a list of messages) or 'messages'")
     if body.get("stream"):

@@ -54,13 +54,14 @@ class BatchMethods:
         A prompt is a string, a list of messages or a full request dict (``{"messages": [...], ...}``). Up to
         ``max_concurrent`` (default 10, capped by the rate limiter's concurrency) run at once on threads, each
         through the client's retries, limiter and cache. ``progress_callback(fraction)`` (or
-        ``(fraction, *, event)``, see ``BatchProgress``) runs on this thread; ``progress=True`` shows a bar.
+        ``(fraction, *, event)``, see ``BatchProgress``) runs on this thread (for an input with a length);
+        ``progress=True`` shows a bar.
         If some prompts still fail: ``PartialFailureError`` (``.results`` has every answer), or with
         ``return_exceptions=True`` the exceptions in place. Ctrl-C raises ``BatchInterrupted`` with what completed.
         ``use_batch_api=True`` goes through the Batch API (half price, up to 24 h) and waits; ``"auto"`` does so
         above ``BatchConfig.auto_batch_threshold`` prompts.
         """
-        if use_batch_api not in (True, False, "auto"):
+        if not isinstance(use_batch_api, bool) and use_batch_api != "auto":  # 1 == True: `in` would let 1 pass
             raise ValueError(f"use_batch_api must be True, False or 'auto', got {use_batch_api!r}")
         if use_batch_api == "auto":
             prompts = list(prompts)
@@ -132,7 +133,7 @@ class BatchMethods:
         from ._generate import finish
         from ._jobs import wait_for_batch
 
-        requests = [_as_request(p, model, temperature, max_tokens, create_kwargs) for p in prompts]
+        requests = [as_request(p, model, temperature, max_tokens, create_kwargs) for p in prompts]
         job = self.submit_batch_job(requests)
         wait_for_batch(
             self._client(),
@@ -167,7 +168,7 @@ class BatchMethods:
             completion_window=completion_window or self.batch_config.completion_window,
             metadata=metadata,
             endpoint=endpoint,
-            max_batch_size=max_batch_size or self.batch_config.max_batch_size,
+            max_batch_size=self.batch_config.max_batch_size if max_batch_size is None else max_batch_size,
         )
 
     def get_batch_status(self, job_id: str) -> BatchJobStatus:
@@ -188,7 +189,8 @@ class BatchMethods:
         ``TimeoutError`` after ``timeout`` seconds.
 
         A status check the server refuses with 429 (or with ``Retry-After``), after the client's own retries, is
-        not an error: the next check waits what the server asked, else twice the last wait (up to 10 minutes).
+        not an error: the next check waits what the server asked, else the polling interval (at least 1 s),
+        doubled at each further refusal in a row (up to 10 minutes).
         """
         from ._jobs import wait_for_batch
 
@@ -211,13 +213,15 @@ class BatchMethods:
         return retrieve_batch_results(self._client(), job_id, delete_files=delete_files)
 
 
-def _as_request(
+def as_request(
     prompt: Prompt,
     model: str | None,
     temperature: float | None,
     max_tokens: int | None,
     create_kwargs: Mapping[str, Any],
 ) -> BatchRequest:
+    """A prompt of ``batch_generate`` (string, messages or request dict) as a ``BatchRequest``; the keywords
+    apply to it, a request dict's own fields win (as on the thread path)."""
     from ._jobs import BatchRequest
 
     if isinstance(prompt, Mapping):

@@ -3,7 +3,8 @@
 A ``progress_callback`` is called with the fraction done (``lambda p: print(f"{p:.1%}")``). The second form: a
 callback with a keyword parameter named ``event`` (``def show(fraction, *, event): ...``) also receives the
 ``BatchProgress``. Callbacks run on the thread that called ``batch_generate``, one at a time, once per finished
-prompt (the Batch API: once per status check), and last with 1.0 when everything finished.
+prompt (the Batch API: once per status check), and last with 1.0 when everything finished. An input of unknown
+length has no fraction: its callback is not called (the display still counts).
 """
 
 from __future__ import annotations
@@ -52,7 +53,6 @@ class ProgressReporter:
         callback: Callable[..., Any] | None,
         show: bool,
         *,
-        label: str = "prompts",
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.total = total
@@ -62,7 +62,8 @@ class ProgressReporter:
         self._start = clock()
         self.done = self.failed = self.cached = self.tokens = 0
         self.cost = 0.0
-        self._display = _display(total, label) if show else None
+        self.unpriced = 0  # answers with no price (their cost is not in ``cost``)
+        self._display = _display(total) if show else None
 
     def record(self, result: Any) -> None:
         """One prompt finished with ``result`` (a ``ModelResponse`` or an exception)."""
@@ -74,7 +75,10 @@ class ProgressReporter:
             usage = getattr(result, "usage", None)
             if usage is not None:
                 self.tokens += usage.total_tokens
-                self.cost += usage.estimated_cost or 0.0
+                if usage.estimated_cost is None:
+                    self.unpriced += 1
+                else:
+                    self.cost += usage.estimated_cost
         self.report()
 
     def set_counts(self, done: int, failed: int) -> None:
@@ -128,12 +132,12 @@ class _Display:
         raise NotImplementedError
 
 
-def _display(total: int | None, label: str) -> _Display:
+def _display(total: int | None) -> _Display:
     try:
         from tqdm.auto import tqdm  # type: ignore[import-untyped,unused-ignore]
     except ImportError:
-        return _LineDisplay(label)
-    return _TqdmDisplay(tqdm(total=total, unit=label[:-1] if label.endswith("s") else label, dynamic_ncols=True))
+        return _LineDisplay()
+    return _TqdmDisplay(tqdm(total=total, unit="prompt", dynamic_ncols=True))
 
 
 class _TqdmDisplay(_Display):
@@ -151,15 +155,15 @@ class _TqdmDisplay(_Display):
 
 
 class _LineDisplay(_Display):
-    """Without tqdm: one line on stderr at most every ``every`` seconds, and a last one."""
+    """Without tqdm: one line on stderr at most every ``EVERY_S`` seconds, and a last one."""
 
-    def __init__(self, label: str, every: float = 2.0) -> None:
-        self._label = label
-        self._every = every
+    EVERY_S = 2.0
+
+    def __init__(self) -> None:
         self._last = 0.0
 
     def update(self, event: BatchProgress) -> None:
-        if event.elapsed - self._last >= self._every:
+        if event.elapsed - self._last >= self.EVERY_S:
             self._last = event.elapsed
             self._write(event)
 
@@ -169,7 +173,7 @@ class _LineDisplay(_Display):
     def _write(self, event: BatchProgress) -> None:
         total = "?" if event.total is None else str(event.total)
         sys.stderr.write(
-            f"cacheai batch: {event.done}/{total} {self._label} ({event.failed} failed, {event.cached} cached) "
+            f"cacheai batch: {event.done}/{total} prompts ({event.failed} failed, {event.cached} cached) "
             f"{event.rate:.1f}/s {event.elapsed:.0f}s\n"
         )
         sys.stderr.flush()

@@ -72,8 +72,8 @@ class ImageEditParams(_ImageParams, total=False):
     svg: image_edit_params.Svg | Omit | NotGiven | None
 
 
-_GENERATE_PARAMS = frozenset(ImageGenerateParams.__annotations__) | {"stream"}
-_EDIT_PARAMS = frozenset(ImageEditParams.__annotations__) | {"stream"}
+_GENERATE_PARAMS = frozenset(ImageGenerateParams.__annotations__)
+_EDIT_PARAMS = frozenset(ImageEditParams.__annotations__)
 _GENERATE_MISSING = (
     "Missing required arguments; Expected either ('prompt') or ('prompt' and 'stream') arguments to be given"
 )

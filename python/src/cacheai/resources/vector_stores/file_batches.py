@@ -15,7 +15,7 @@ from ..._types import NotGiven, Omit, omit
 from ..._utils import json_array, path_param, strip_not_given
 from ...types import FileChunkingStrategyParam, FileObject
 from ...types.vector_stores import VectorStoreFile, VectorStoreFileBatch, file_batch_create_params
-from ._base import VectorStoreResource
+from ._base import VectorStoreResource, store_path
 from ._polling import poll
 from .files import Attributes, FileStatus
 
@@ -23,7 +23,7 @@ __all__ = ["FileBatches"]
 
 
 def _batches_path(vector_store_id: str, *rest: str) -> str:
-    return "/".join(("vector_stores", path_param("vector_store_id", vector_store_id), "file_batches", *rest))
+    return store_path(vector_store_id, "file_batches", *rest)
 
 
 def _batch_path(vector_store_id: str, batch_id: str, *rest: str) -> str:

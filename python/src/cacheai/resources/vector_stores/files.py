@@ -14,7 +14,7 @@ from ..._types import NotGiven, Omit, omit
 from ..._utils import path_param, strip_not_given
 from ...types import FileChunkingStrategyParam
 from ...types.vector_stores import FileContentResponse, VectorStoreFile, VectorStoreFileDeleted
-from ._base import VectorStoreResource
+from ._base import VectorStoreResource, store_path
 from ._polling import poll, validate_max_wait_seconds
 
 __all__ = ["Files"]
@@ -24,7 +24,7 @@ FileStatus = Literal["in_progress", "completed", "failed", "cancelled"]
 
 
 def _files_path(vector_store_id: str, *rest: str) -> str:
-    return "/".join(("vector_stores", path_param("vector_store_id", vector_store_id), "files", *rest))
+    return store_path(vector_store_id, "files", *rest)
 
 
 def _file_path(vector_store_id: str, file_id: str, *rest: str) -> str:

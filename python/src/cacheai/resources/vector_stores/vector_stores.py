@@ -11,7 +11,7 @@ from typing_extensions import Unpack
 from ..._pagination import SyncCursorPage, SyncPage
 from ..._resource import CallOptions
 from ..._types import NotGiven, Omit, omit
-from ..._utils import path_param, strip_not_given
+from ..._utils import strip_not_given
 from ...types import (
     FileChunkingStrategyParam,
     VectorStore,
@@ -22,15 +22,11 @@ from ...types import (
     vector_store_update_params,
 )
 from ...types.shared_params.metadata import Metadata
-from ._base import VectorStoreResource
+from ._base import VectorStoreResource, store_path
 from .file_batches import FileBatches
 from .files import Files
 
 __all__ = ["VectorStores"]
-
-
-def _store_path(vector_store_id: str, *rest: str) -> str:
-    return "/".join(("vector_stores", path_param("vector_store_id", vector_store_id), *rest))
 
 
 class VectorStores(VectorStoreResource):
@@ -74,7 +70,7 @@ class VectorStores(VectorStoreResource):
         **options: Unpack[CallOptions],
     ) -> VectorStore:
         """A vector store: ``status``, ``file_counts``, ``usage_bytes``."""
-        return self._send(VectorStore, "GET", _store_path(vector_store_id), **options)
+        return self._send(VectorStore, "GET", store_path(vector_store_id), **options)
 
     def update(
         self,
@@ -87,7 +83,7 @@ class VectorStores(VectorStoreResource):
     ) -> VectorStore:
         """Change a vector store's name, metadata or expiration policy."""
         body = strip_not_given({"expires_after": expires_after, "metadata": metadata, "name": name})
-        return self._send(VectorStore, "POST", _store_path(vector_store_id), body=body, **options)
+        return self._send(VectorStore, "POST", store_path(vector_store_id), body=body, **options)
 
     def list(
         self,
@@ -108,7 +104,7 @@ class VectorStores(VectorStoreResource):
         **options: Unpack[CallOptions],
     ) -> VectorStoreDeleted:
         """Delete a vector store (its files stay in ``client.files``)."""
-        return self._send(VectorStoreDeleted, "DELETE", _store_path(vector_store_id), **options)
+        return self._send(VectorStoreDeleted, "DELETE", store_path(vector_store_id), **options)
 
     def search(
         self,
@@ -132,5 +128,5 @@ class VectorStores(VectorStoreResource):
             }
         )
         return self._page(
-            SyncPage[VectorStoreSearchResponse], "POST", _store_path(vector_store_id, "search"), body=body, **options
+            SyncPage[VectorStoreSearchResponse], "POST", store_path(vector_store_id, "search"), body=body, **options
         )
