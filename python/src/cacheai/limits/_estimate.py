@@ -194,6 +194,8 @@ def _field_tokens(field: str, value: object) -> int:
 _PROMPT_FIELDS = frozenset(
     ("messages", "prompt", "input", "instructions", "tools", "functions", "response_format", "text")
 )
+_OTHER_PROMPT_FIELDS = _PROMPT_FIELDS - {"messages"}
+_OUTPUT_SHAPING_FIELDS = frozenset((*_OUTPUT_FIELDS, "n"))
 
 
 def estimate_request_tokens(
@@ -205,16 +207,23 @@ def estimate_request_tokens(
     """
     if body.__class__ is not dict and not isinstance(body, Mapping):
         return 0
-    prompt = 0
-    for field, value in body.items():
-        if field in _PROMPT_FIELDS:
-            if field == "messages" and value.__class__ is list:
-                prompt += _messages_tokens(value)
-            else:
+    get = body.get
+    messages = get("messages")
+    prompt = (
+        0
+        if messages is None
+        else _messages_tokens(messages)
+        if messages.__class__ is list
+        else _field_tokens("messages", messages)
+    )
+    if not _OTHER_PROMPT_FIELDS.isdisjoint(body):  # (a set operation in C: a chat body usually has none)
+        for field, value in body.items():
+            if field in _OTHER_PROMPT_FIELDS:
                 prompt += _field_tokens(field, value)
     if not generates:
         return prompt
-    get = body.get
+    if _OUTPUT_SHAPING_FIELDS.isdisjoint(body):
+        return prompt + default_output_tokens
     output = get("max_completion_tokens")
     if output.__class__ is not int:
         output = default_output_tokens

@@ -1,6 +1,6 @@
 """``RateLimitLayer``: the limiter on the HTTP path (see ``cacheai._layers``).
 
-- ``before_attempt``: admission for every attempt, retries included (the estimate is made once per call).
+- ``before_attempt``: admission for every attempt, retries included (each charged the call's token estimate).
 - ``after_attempt``: a 429 pauses the budget for every thread until its ``retry-after`` (else the reset in its
   headers, else 1 s) and returns that delay as the retry delay; with ``adaptive_throttling`` the headers of every
   response correct the budget; a non-streamed success is reconciled with its ``usage`` at once.
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 __all__ = ["RateLimitLayer", "make_layer"]
 
 _TICKET = "rate_limit"
-_TOKENS = "rate_limit_tokens"
 BUDGET_KEY = "budget_key"
 KEY_FINGERPRINT = "api_key_fingerprint"  # set by the key pool (_keys.FINGERPRINT_NOTE)
 _FALLBACK_PAUSE = 1.0
@@ -48,31 +47,28 @@ class RateLimitLayer(Layer):
     def before_attempt(self, exchange: Exchange) -> None:
         notes = exchange.notes
         limiter = self.limiter
-        if not notes:  # the first attempt, no key: the commonest case, with the fewest steps
-            scope = limiter.scope_for(exchange.model)
-            if scope is None:
-                return
-            tokens = _estimate(exchange) if scope.counts_tokens else 0
-        else:  # a retry, or notes from an earlier layer (a key's fingerprint, a budget key)
+        key = ""
+        if notes:  # a retry, or notes from an earlier layer (a key's fingerprint, a budget key)
             stale = notes.pop(_TICKET, None)
             if stale is not None:  # an attempt that ended without an answer the layer saw
                 limiter.release(stale, 0)
             key = notes.get(BUDGET_KEY) or (notes.get(KEY_FINGERPRINT, "") if limiter.per_key else "")
-            scope = limiter.scope_for(exchange.model, key)
-            if scope is None:
-                return
-            known: int | None = notes.get(_TOKENS)
-            tokens = known if known is not None else _estimate(exchange) if scope.counts_tokens else 0
-        notes[_TOKENS] = tokens
-        ticket = limiter.admit_now(scope, tokens)
-        if ticket is None:
-            ticket = limiter.admit(
-                scope,
-                tokens,
-                timeout=lambda: _call_timeout(exchange),  # worked out only if the call has to wait
-                request=exchange.request,
-            )
-        notes[_TICKET] = ticket
+        scope = limiter.scope_for(exchange.model, key)
+        if scope is None:
+            return
+        tokens = 0
+        if scope.counts_tokens:
+            path = exchange.options.path
+            generates = _GENERATES.get(path)
+            if generates is None:
+                generates = _generates(path)
+            tokens = estimate_request_tokens(exchange.body, generates=generates)
+        notes[_TICKET] = limiter.admit(
+            scope,
+            tokens,
+            timeout=lambda: _call_timeout(exchange),  # worked out only if the call has to wait
+            request=exchange.request,
+        )
 
     def after_attempt(
         self, exchange: Exchange, response: requests.Response | None, error: BaseException | None
@@ -122,15 +118,12 @@ class RateLimitLayer(Layer):
             self.limiter.release(ticket)
 
 
-def _estimate(exchange: Exchange) -> int:
-    """The call's estimated tokens (an embedding or a moderation generates none)."""
-    path = exchange.options.path
-    generates = _GENERATES.get(path)
-    if generates is None:
-        generates = not path.rstrip("/").endswith(_NO_OUTPUT_PATHS)
-        if len(_GENERATES) < _GENERATES_KEPT:  # paths with ids in them are many: keep the first ones only
-            _GENERATES[path] = generates
-    return estimate_request_tokens(exchange.body, generates=generates)
+def _generates(path: str) -> bool:
+    """Whether a call to ``path`` produces output tokens (an embedding or a moderation does not)."""
+    generates = not path.rstrip("/").endswith(_NO_OUTPUT_PATHS)
+    if len(_GENERATES) < _GENERATES_KEPT:  # paths with ids in them are many: keep the first ones only
+        _GENERATES[path] = generates
+    return generates
 
 
 _GENERATES: dict[str, bool] = {}  # per API path
