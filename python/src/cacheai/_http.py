@@ -79,8 +79,10 @@ class HTTPManager:
         self.session = session
         self.layers = layers
         self._sort_keys = any(layer.canonical_body for layer in layers)
-        # Only the layers with per-attempt hooks are called per attempt (a cache-only client calls none).
-        self._attempt_layers = tuple(layer for layer in layers if _hooks_attempts(layer))
+        # Each hook is called only on the layers that override it (a cache-only client calls no per-attempt
+        # hook, a limiter-only client no lookup).
+        self._lookup_layers = tuple(layer for layer in layers if _overrides(layer, "lookup"))
+        self._attempt_layers = tuple(layer for layer in layers if _overrides(layer, "before_attempt", "after_attempt"))
         self.state = state if state is not None else ClientState()
         self.base_url = base_url
         self.max_retries = max_retries
@@ -177,7 +179,7 @@ class HTTPManager:
         exchange = Exchange(options, request, body, stream=stream, layers=layers, owner=self)
         if layers:
             exchange.body_canonical = self._sort_keys and options.files is None
-            for layer in layers:
+            for layer in self._lookup_layers:
                 answer = layer.lookup(exchange)
                 if answer is not None:
                     exchange.cached = True
@@ -325,12 +327,9 @@ class HTTPManager:
         return cached
 
 
-def _hooks_attempts(layer: Layer) -> bool:
-    """Whether a layer overrides ``before_attempt`` or ``after_attempt`` (on its class or on itself)."""
-    return any(
-        getattr(getattr(layer, name), "__func__", None) is not getattr(Layer, name)
-        for name in ("before_attempt", "after_attempt")
-    )
+def _overrides(layer: Layer, *hooks: str) -> bool:
+    """Whether a layer overrides any of ``hooks`` (on its class or on itself)."""
+    return any(getattr(getattr(layer, name), "__func__", None) is not getattr(Layer, name) for name in hooks)
 
 
 def _advice(

@@ -16,8 +16,8 @@
 A layer whose ``canonical_body`` is true (the cache, which hashes the bytes about to be sent) makes the client
 encode its JSON request bodies with sorted keys, the canonical form, and ``exchange.body_canonical`` says so.
 
-A client without layers pays one emptiness check per call; the per-attempt hooks are called only on the layers
-that override them. Layers are built once per client and shared by its
+A client without layers pays one emptiness check per call; ``lookup`` and the per-attempt hooks are called only
+on the layers that override them. Layers are built once per client and shared by its
 ``with_options`` copies; they must be thread-safe.
 """
 

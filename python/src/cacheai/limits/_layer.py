@@ -99,10 +99,10 @@ class RateLimitLayer(Layer):
             limiter.pause(ticket, delay, snapshot)
             max_delay = getattr(getattr(exchange.owner, "retry_policy", None), "max_retry_after", None)
             return None if max_delay is not None and delay > max_delay else delay
-        snapshot = parse_rate_limit_headers(response.headers) if ticket.scope.config.adaptive_throttling else None
+        snapshot = parse_rate_limit_headers(response.headers) if ticket.scope.adaptive else None
         if not exchange.stream:  # the body is read: reconcile, correct and free the slot at once
             del exchange.notes[_TICKET]
-            limiter.release(ticket, _body_total_tokens(response), snapshot)
+            limiter.release(ticket, _body_total_tokens(response) if ticket.charged else None, snapshot)
         elif snapshot is not None:
             limiter.observe(ticket, snapshot)
         return None

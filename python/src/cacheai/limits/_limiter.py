@@ -56,6 +56,7 @@ class _Scope:
     """The state of one budget. Guarded by the limiter's condition."""
 
     __slots__ = (
+        "adaptive",
         "admitted",
         "budgets",
         "config",
@@ -77,6 +78,7 @@ class _Scope:
         self.entry = entry
         self.key = key
         self.config = config
+        self.adaptive = config.adaptive_throttling
         self.counts_tokens = config.tokens_per_minute is not None or config.adaptive_throttling  # estimate needed
         self.max_concurrent = config.max_concurrent
         self.budgets = budgets
@@ -337,7 +339,7 @@ class RateLimiter:
                     local.tokens.give(ticket.charged - used_tokens, self._clock())
                 else:
                     scope.budgets.give(ticket.charged - used_tokens, self._clock())
-            if snapshot is not None and scope.config.adaptive_throttling:
+            if snapshot is not None and scope.adaptive:
                 scope.budgets.correct(snapshot, True, self._clock(), max(0, scope.in_flight - 1))
             scope.in_flight -= 1
             if self._waiting:
