@@ -377,14 +377,14 @@ def main() -> None:
         worker(base_url, redis_url, int(n), float(rpm), float(tpm), int(threads))
         return
     if args.overhead_only:
-        for name, value in admission_overhead(200 if args.smoke else 2_000, 5 if args.smoke else 40).items():
+        for name, value in admission_overhead(100 if args.smoke else 200, 5 if args.smoke else 400).items():
             print(f"{name}: {value:.2f} us per request")
         return
     if args.smoke:
         args.requests, args.rpm, args.tpm, args.pause = 70, 60, 6_000, 1.0
     n, rpm, tpm = args.requests, args.rpm, args.tpm
     skip = set(args.skip.split(","))
-    cost = admission_overhead(200 if args.smoke else 2_000, 5 if args.smoke else 40)  # first: no other threads yet
+    cost = admission_overhead(100 if args.smoke else 200, 5 if args.smoke else 400)  # first: no other threads yet
     per_request = tokens_per_request()
     ideal = ideal_time(n, rpm, tpm, per_request)
     print(
