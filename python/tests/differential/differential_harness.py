@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import email.parser
 import email.policy
+import itertools
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -21,9 +22,12 @@ from recording_server import RecordedRequest, RecordingServer, Reply
 import cacheai
 
 API_KEY = "sk-differential"
-# Headers that legitimately differ: the HTTP library's own, and cacheai's deliberate differences
+# Headers that legitimately differ: the HTTP library's own (framing included: httpx sends a body of unknown
+# length chunked, requests with its length; the body itself is compared), and cacheai's deliberate differences
 # (no X-Stainless-* headers, its own User-Agent). Everything else must match.
-IGNORED_HEADERS = {"user-agent", "host", "connection", "accept-encoding", "content-length"}
+IGNORED_HEADERS = {"user-agent", "host", "connection", "accept-encoding", "content-length", "transfer-encoding"}
+RUN_HEADER = "x-differential-run"  # which run sent a request (see ``run``); not compared
+_RUNS = itertools.count()
 IGNORED_HEADER_PREFIXES = ("x-stainless-",)
 
 
@@ -100,7 +104,7 @@ def describe_request(record: RecordedRequest) -> dict[str, Any]:
     headers = {
         name: value
         for name, value in record.headers.items()
-        if name not in IGNORED_HEADERS and not name.startswith(IGNORED_HEADER_PREFIXES)
+        if name not in IGNORED_HEADERS and name != RUN_HEADER and not name.startswith(IGNORED_HEADER_PREFIXES)
     }
     content_type = headers.get("content-type", "")
     body: Any = record.body
@@ -124,19 +128,27 @@ def describe_request(record: RecordedRequest) -> dict[str, Any]:
 def run(server: RecordingServer, scenario: Scenario, client_class: type[Any]) -> Outcome:
     """Run ``scenario`` with a fresh client of ``client_class`` against freshly scripted replies."""
     server.script(scenario.replies)
+    tag = str(next(_RUNS))
     options = {
         "api_key": API_KEY,
         "base_url": scenario.base_url.format(server=server.url),
         "max_retries": 0,
         **scenario.client_options,
     }
+    options["default_headers"] = {**options.get("default_headers", {}), RUN_HEADER: tag}
     outcome = Outcome(requests=[])
     try:
         with client_class(**options) as client:
             outcome.result = plain(scenario.call(client))
     except Exception as error:
         outcome.error = describe_error(error)
-    outcome.requests = [describe_request(record) for record in server.records]
+    # A request of an earlier run that reached the server late (its client gave up or raised after sending) is
+    # not this run's: each run's client tags its requests.
+    outcome.requests = [
+        describe_request(record)
+        for record in server.records
+        if record.headers.get(RUN_HEADER, tag) == tag
+    ]
     return outcome
 
 

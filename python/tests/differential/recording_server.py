@@ -60,9 +60,24 @@ class RecordingServer:
             def log_message(self, format: str, *args: object) -> None:
                 pass
 
+            def _read_chunked(self) -> bytes:
+                """A chunked request body (httpx sends one for a body of unknown length, e.g. a generator)."""
+                body = b""
+                while True:
+                    size = int(self.rfile.readline().split(b";")[0].strip() or b"0", 16)
+                    if size == 0:
+                        while self.rfile.readline() not in (b"\r\n", b"\n", b""):  # trailers
+                            pass
+                        return body
+                    body += self.rfile.read(size)
+                    self.rfile.readline()  # the CRLF after each chunk
+
             def _handle(self) -> None:
-                length = int(self.headers.get("Content-Length") or 0)
-                body = self.rfile.read(length) if length else b""
+                if "chunked" in (self.headers.get("Transfer-Encoding") or "").lower():
+                    body = self._read_chunked()
+                else:
+                    length = int(self.headers.get("Content-Length") or 0)
+                    body = self.rfile.read(length) if length else b""
                 parts = urlsplit(self.path)
                 record = RecordedRequest(
                     method=self.command,

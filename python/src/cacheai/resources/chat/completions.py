@@ -83,7 +83,7 @@ class ChatCompletionCreateParams(ChatCompletionRequestParams, total=False):
 _CREATE_PARAMS = frozenset(ChatCompletionCreateParams.__annotations__) | {"stream"}
 _HELPER_PARAMS = frozenset(ChatCompletionRequestParams.__annotations__)
 _REQUIRED = ("messages", "model")
-_ARRAY_PARAMS = ("messages", "tools", "functions", "modalities")
+_ARRAY_PARAMS = ("messages", "tools", "functions")  # openai's Iterable parameters (modalities is a List)
 _MISSING_MESSAGE = (
     "Missing required arguments; Expected either ('messages' and 'model') or "
     "('messages', 'model' and 'stream') arguments to be given"
