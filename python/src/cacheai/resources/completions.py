@@ -44,7 +44,7 @@ class CompletionCreateParams(CallOptions, total=False):
     user: str | Omit | NotGiven
 
 
-_CREATE_PARAMS = frozenset(CompletionCreateParams.__annotations__) | {"stream"}
+_CREATE_PARAMS = frozenset(CompletionCreateParams.__annotations__)  # (stream is a named parameter of create)
 _MISSING_MESSAGE = (
     "Missing required arguments; Expected either ('model' and 'prompt') or "
     "('model', 'prompt' and 'stream') arguments to be given"

@@ -87,7 +87,7 @@ class _NewResponseStreamParams(ResponseRequestParams, total=False):
     model: Required[str]
 
 
-_CREATE_PARAMS = frozenset(ResponseCreateParams.__annotations__) | {"stream"}
+_CREATE_PARAMS = frozenset(ResponseCreateParams.__annotations__)  # (stream is a named parameter of create)
 _PARSE_PARAMS = frozenset(ResponseParseParams.__annotations__)
 _STREAM_PARAMS = frozenset(ResponseCreateParams.__annotations__)
 

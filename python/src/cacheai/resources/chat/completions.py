@@ -80,7 +80,7 @@ class ChatCompletionCreateParams(ChatCompletionRequestParams, total=False):
     response_format: dict[str, Any] | Omit | NotGiven
 
 
-_CREATE_PARAMS = frozenset(ChatCompletionCreateParams.__annotations__) | {"stream"}
+_CREATE_PARAMS = frozenset(ChatCompletionCreateParams.__annotations__)  # (stream is a named parameter of create)
 _HELPER_PARAMS = frozenset(ChatCompletionRequestParams.__annotations__)
 _REQUIRED = ("messages", "model")
 _ARRAY_PARAMS = ("messages", "tools", "functions")  # openai's Iterable parameters (modalities is a List)
