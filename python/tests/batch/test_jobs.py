@@ -281,3 +281,14 @@ def test_a_bad_polling_interval_is_refused_before_any_status_check(
     with pytest.raises(ValueError, match="polling_interval must be a number of seconds, 0 or more"):
         client.wait_for_batch(job.job_id, polling_interval=interval)  # type: ignore[arg-type]
     assert len(server.requests) == sent
+
+
+def test_max_concurrent_with_the_batch_api_is_refused_before_anything_is_sent(
+    server: FakeOpenAIServer, client: cacheai.CacheAI
+) -> None:
+    sent = len(server.requests)
+    with pytest.raises(ValueError, match="max_concurrent .* use_batch_api=True"):
+        client.batch_generate(["a"], use_batch_api=True, max_concurrent=4)
+    assert len(server.requests) == sent
+    # with "auto" it is a legitimate choice: it applies when the prompts are answered by calls
+    assert [r.content for r in client.batch_generate(["a"], use_batch_api="auto", max_concurrent=4)] == ["Echo: a"]

@@ -63,6 +63,11 @@ class BatchMethods:
         """
         if not isinstance(use_batch_api, bool) and use_batch_api != "auto":  # 1 == True: `in` would let 1 pass
             raise ValueError(f"use_batch_api must be True, False or 'auto', got {use_batch_api!r}")
+        if use_batch_api is True and max_concurrent is not None:
+            raise ValueError(
+                "max_concurrent limits concurrent calls, and use_batch_api=True sends none: leave it out, "
+                "or use use_batch_api='auto' (it then applies when the prompts are answered by calls)"
+            )
         if use_batch_api == "auto":
             prompts = list(prompts)
             use_batch_api = len(prompts) > self.batch_config.auto_batch_threshold
