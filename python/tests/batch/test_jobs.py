@@ -287,7 +287,7 @@ def test_max_concurrent_with_the_batch_api_is_refused_before_anything_is_sent(
     server: FakeOpenAIServer, client: cacheai.CacheAI
 ) -> None:
     sent = len(server.requests)
-    with pytest.raises(ValueError, match="max_concurrent .* use_batch_api=True"):
+    with pytest.raises(ValueError, match=r"max_concurrent .* use_batch_api=True"):
         client.batch_generate(["a"], use_batch_api=True, max_concurrent=4)
     assert len(server.requests) == sent
     # with "auto" it is a legitimate choice: it applies when the prompts are answered by calls
