@@ -51,13 +51,7 @@ class Bucket:
 
     def give(self, amount: float, now: float) -> None:
         """Refund (``amount`` > 0) or charge (< 0) after the fact; never above the capacity."""
-        level = self.level
-        if now > self.updated:  # refill_level, inline (this runs after every call)
-            level += (now - self.updated) * self.rate
-            if level > self.capacity:
-                level = self.capacity
-            self.updated = now
-        level += amount
+        level = self.refill(now) + amount
         self.level = self.capacity if level > self.capacity else level
 
     def correct(self, limit: int | None, remaining: int | None, now: float) -> None:

@@ -58,10 +58,7 @@ class RateLimitLayer(Layer):
             return
         tokens = 0
         if scope.counts_tokens:
-            path = exchange.options.path
-            generates = _GENERATES.get(path)
-            if generates is None:
-                generates = _generates(path)
+            generates = not exchange.options.path.rstrip("/").endswith(_NO_OUTPUT_PATHS)
             tokens = estimate_request_tokens(exchange.body, generates=generates)
         notes[_TICKET] = limiter.admit(
             scope,
@@ -116,18 +113,6 @@ class RateLimitLayer(Layer):
         ticket: Ticket | None = exchange.notes.pop(_TICKET, None)
         if ticket is not None:
             self.limiter.release(ticket)
-
-
-def _generates(path: str) -> bool:
-    """Whether a call to ``path`` produces output tokens (an embedding or a moderation does not)."""
-    generates = not path.rstrip("/").endswith(_NO_OUTPUT_PATHS)
-    if len(_GENERATES) < _GENERATES_KEPT:  # paths with ids in them are many: keep the first ones only
-        _GENERATES[path] = generates
-    return generates
-
-
-_GENERATES: dict[str, bool] = {}  # per API path
-_GENERATES_KEPT = 256
 
 
 def _call_timeout(exchange: Exchange) -> float | None:

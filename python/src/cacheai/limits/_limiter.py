@@ -94,6 +94,38 @@ class _Scope:
     def label(self) -> str:
         return self.entry if not self.key else f"{self.entry} [{self.key}]"
 
+    def admit_now(self, tokens: int, now: float) -> int | None:
+        """The fast path: admit when nothing is in the way, with no wait to work out; the tokens charged.
+
+        Budgets in this process only, no pause or ramp, a free slot, both buckets holding enough (refilled as
+        ``Bucket.refill`` does). ``None`` changes nothing: ``try_admit`` then decides, and says how long to wait.
+        """
+        local = self.local
+        if local is None or now < self.pause_until or self.ramp_interval:
+            return None
+        limit = self.max_concurrent
+        if limit is not None and self.in_flight >= limit:
+            return None
+        requests, bucket = local.requests, local.tokens
+        if requests is not None:
+            left = requests.level if now <= requests.updated else requests.refill_level(now)
+            if left < requests.one:
+                return None
+        if bucket is not None and tokens:
+            in_hand = bucket.level if now <= bucket.updated else bucket.refill_level(now)
+            if in_hand < tokens + bucket.margin and in_hand < bucket.capacity:
+                return None
+            if now > bucket.updated:
+                bucket.updated = now
+            bucket.level = in_hand - tokens
+        if requests is not None:
+            if now > requests.updated:
+                requests.updated = now
+            requests.level = left - 1
+        self.in_flight += 1
+        self.admitted += 1
+        return 0 if bucket is None else tokens
+
     def try_admit(self, tokens: int, now: float) -> tuple[float | None, str]:
         """Admit (``(0.0, "")``), or the wait and the budget in the way; ``None`` wait: until a slot frees."""
         if now < self.pause_until:
@@ -238,47 +270,13 @@ class RateLimiter:
         request: requests.PreparedRequest | None = None,
     ) -> Ticket:
         """``acquire`` for a budget already looked up (``scope_for``)."""
-        local = scope.local
         lock = self._lock
         lock.acquire()  # (not ``with``: a lock's __enter__ parses arguments, and this runs for every call)
         try:
             now = self._clock()
-            if local is not None and now >= scope.pause_until and not scope.ramp_interval:
-                # The uncontended fast path: budgets in this process, no pause or ramp. With a free slot and
-                # both buckets holding enough (refilled as Bucket.refill_level does, inline), admitted here.
-                limit = scope.max_concurrent
-                requests, bucket = local.requests, local.tokens
-                admitted = limit is None or scope.in_flight < limit
-                if admitted and requests is not None:
-                    left = requests.level
-                    if now > requests.updated:
-                        left += (now - requests.updated) * requests.rate
-                        if left > requests.capacity:
-                            left = requests.capacity
-                    admitted = left >= requests.one
-                if admitted and bucket is not None and tokens:
-                    in_hand = bucket.level
-                    if now > bucket.updated:
-                        in_hand += (now - bucket.updated) * bucket.rate
-                        if in_hand > bucket.capacity:
-                            in_hand = bucket.capacity
-                    admitted = in_hand >= tokens + bucket.margin or in_hand >= bucket.capacity
-                    if admitted:
-                        if now > bucket.updated:
-                            bucket.updated = now
-                        bucket.level = in_hand - tokens
-                if admitted:
-                    if requests is not None:
-                        if now > requests.updated:
-                            requests.updated = now
-                        requests.level = left - 1
-                    scope.in_flight += 1
-                    scope.admitted += 1
-                    ticket = _new_ticket(Ticket)
-                    ticket.scope = scope
-                    ticket.charged = 0 if bucket is None else tokens
-                    ticket.released = False
-                    return ticket
+            charged = scope.admit_now(tokens, now)
+            if charged is not None:
+                return Ticket(scope, charged)
             wait, budget = scope.try_admit(tokens, now)
             if wait == 0.0:
                 return Ticket(scope, tokens if scope.budgets.charges_tokens() else 0)
@@ -334,11 +332,7 @@ class RateLimiter:
             ticket.released = True
             scope = ticket.scope
             if used_tokens is not None and ticket.charged:
-                local = scope.local
-                if local is not None and local.tokens is not None:
-                    local.tokens.give(ticket.charged - used_tokens, self._clock())
-                else:
-                    scope.budgets.give(ticket.charged - used_tokens, self._clock())
+                scope.budgets.give(ticket.charged - used_tokens, self._clock())
             if snapshot is not None and scope.adaptive:
                 scope.budgets.correct(snapshot, True, self._clock(), max(0, scope.in_flight - 1))
             scope.in_flight -= 1
@@ -411,9 +405,6 @@ class RateLimiter:
 
     def __repr__(self) -> str:
         return f"RateLimiter({self._entries!r})"
-
-
-_new_ticket = object.__new__  # a ticket of the fast path, without a call to __init__
 
 
 def _bound(max_wait: float | None, timeout: float | None) -> float:
