@@ -304,6 +304,9 @@ def test_a_negative_poll_interval_is_an_argument_error(
     [
         (["--poll-interval", "5"], "--poll-interval applies only with --batch-api"),
         (["--batch-api", "--concurrency", "4"], "--concurrency does not apply with --batch-api"),
+        (["--batch-api", "--rpm", "60"], "--rpm does not apply with --batch-api"),  # these three were ignored
+        (["--batch-api", "--tpm", "1000"], "--tpm does not apply with --batch-api"),
+        (["--batch-api", "--cache", "sqlite:///x.db"], "--cache does not apply with --batch-api"),
     ],
 )
 def test_an_option_of_the_other_mode_is_refused_not_ignored(
@@ -329,7 +332,7 @@ def test_the_summary_counts_the_answers_without_a_price(
     assert summary.startswith(expected)
 
 
-def test_ctrl_c_while_waiting_for_a_batch_points_to_the_job_not_the_cache(
+def test_ctrl_c_while_waiting_for_a_batch_points_to_the_job(
     server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import cacheai
@@ -339,9 +342,8 @@ def test_ctrl_c_while_waiting_for_a_batch_points_to_the_job_not_the_cache(
 
     monkeypatch.setattr(cacheai.CacheAI, "wait_for_batch", interrupted)
     source = write_lines(tmp_path / "p.jsonl", "a")
-    cache = f"sqlite:///{tmp_path / 'c.db'}"
-    assert run(server, str(source), "-o", str(tmp_path / "r.jsonl"), "--batch-api", "--cache", cache) == 130
+    assert run(server, str(source), "-o", str(tmp_path / "r.jsonl"), "--batch-api") == 130
     err = capsys.readouterr().err
     assert len(server.requests_to("/batches")) == 1 and "submitted Batch API job batch_" in err  # before the wait
     assert "interrupted (the job goes on: retrieve_batch_results with the job id printed above" in err
-    assert "--cache" not in err  # the Batch API path does not use the cache: a rerun would submit again
+    assert "--cache" not in err  # a rerun would submit again: the cache is no way to resume a job

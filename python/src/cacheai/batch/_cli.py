@@ -112,8 +112,15 @@ class Summary:
 def run_batch_command(args: argparse.Namespace) -> int:
     from ..cli import CommandError
 
-    if args.batch_api and args.concurrency is not None:
-        raise CommandError("--concurrency does not apply with --batch-api (the server schedules a batch)")
+    if args.batch_api:
+        for option, value, why in (
+            ("--concurrency", args.concurrency, "the server schedules a batch"),
+            ("--rpm", args.rpm, "a batch is limited by the server's batch queue, not per minute"),
+            ("--tpm", args.tpm, "a batch is limited by the server's batch queue, not per minute"),
+            ("--cache", args.cache, "a job's results come from retrieve_batch_results, not from the cache"),
+        ):
+            if value is not None:
+                raise CommandError(f"{option} does not apply with --batch-api ({why})")
     if not args.batch_api and args.poll_interval is not None:
         raise CommandError("--poll-interval applies only with --batch-api")
     try:
