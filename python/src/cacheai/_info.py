@@ -94,21 +94,7 @@ class ResponseInfo:
     @property
     def usage(self) -> TokenUsage | None:
         if self._usage is _UNSET:
-            TokenUsage, usage_counts, _ = _deps()
-
-            counts = usage_counts(self._raw_usage)
-            if counts is None:
-                self._usage = None
-            else:
-                prompt, completion, total, cached, reasoning = counts
-                self._usage = TokenUsage(
-                    prompt_tokens=prompt,
-                    completion_tokens=completion,
-                    total_tokens=total,
-                    cached_tokens=cached,
-                    reasoning_tokens=reasoning,
-                    estimated_cost=self._price(prompt, completion, cached),
-                )
+            self._usage = _deps()[0](self._raw_usage, self._price)
         return self._usage  # type: ignore[no-any-return]
 
     @property
@@ -140,7 +126,7 @@ class ResponseInfo:
     def _price(self, prompt: int, completion: int, cached: int | None) -> float | None:
         if self.cached:
             return 0.0
-        estimate_cost = _deps()[2]
+        estimate_cost = _deps()[1]
         overrides = getattr(self._exchange.owner, "state", None)
         cost: float | None = estimate_cost(
             self.answered_model or self.model,
@@ -220,12 +206,12 @@ def info(result: Any) -> ResponseInfo:
 
 
 @functools.cache
-def _deps() -> tuple[type[TokenUsage], Callable[[Any], Any], Callable[..., float | None]]:
+def _deps() -> tuple[Callable[..., TokenUsage | None], Callable[..., float | None]]:
     """Modules the record needs only when read (pydantic models, the price table): imported once, on first use."""
     from ._prices import estimate_cost
-    from ._usage import TokenUsage, usage_counts
+    from ._usage import token_usage
 
-    return TokenUsage, usage_counts, estimate_cost
+    return token_usage, estimate_cost
 
 
 @functools.cache

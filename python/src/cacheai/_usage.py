@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pydantic
 
-__all__ = ["TokenUsage", "usage_counts"]
+__all__ = ["TokenUsage", "token_usage", "usage_counts"]
 
 
 class TokenUsage(pydantic.BaseModel):
@@ -58,6 +58,23 @@ def usage_counts(usage: Any) -> tuple[int, int, int, int | None, int | None] | N
         total if total is not None else prompt + completion,
         _int(_field(prompt_details, "cached_tokens")),
         _int(_field(completion_details, "reasoning_tokens")),
+    )
+
+
+def token_usage(usage: Any, price: Callable[[int, int, int | None], float | None]) -> TokenUsage | None:
+    """The ``TokenUsage`` of a usage object or dict of any API (``None`` when it has no counts), its cost given by
+    ``price(prompt_tokens, completion_tokens, cached_tokens)``."""
+    counts = usage_counts(usage)
+    if counts is None:
+        return None
+    prompt, completion, total, cached, reasoning = counts
+    return TokenUsage(
+        prompt_tokens=prompt,
+        completion_tokens=completion,
+        total_tokens=total,
+        cached_tokens=cached,
+        reasoning_tokens=reasoning,
+        estimated_cost=price(prompt, completion, cached),
     )
 
 

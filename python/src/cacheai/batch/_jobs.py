@@ -20,7 +20,7 @@ from .._exceptions import APIStatusError, NotFoundError
 from .._highlevel import ModelResponse, messages_from_prompt
 from .._prices import estimate_cost
 from .._retry import retry_after_seconds
-from .._usage import TokenUsage, usage_counts
+from .._usage import TokenUsage, token_usage
 from ..types.chat import ChatCompletion
 from ._config import MAX_FILE_BYTES, MAX_FILE_REQUESTS
 from ._errors import BatchError, BatchItemError, ValidationError
@@ -459,11 +459,8 @@ def _result(client: CacheAI, item: Mapping[str, Any], index: int) -> ModelRespon
 def _model_response(
     client: CacheAI, completion: ChatCompletion, body: Mapping[str, Any], request_id: str | None
 ) -> ModelResponse:
-    counts = usage_counts(body.get("usage"))
-    usage = TokenUsage()
-    if counts is not None:
-        prompt, completion_tokens, total, cached, reasoning = counts
-        cost = estimate_cost(
+    def price(prompt: int, completion_tokens: int, cached: int | None) -> float | None:
+        return estimate_cost(
             completion.model,
             prompt_tokens=prompt,
             completion_tokens=completion_tokens,
@@ -471,14 +468,8 @@ def _model_response(
             batch=True,
             overrides=client._state.prices,
         )
-        usage = TokenUsage(
-            prompt_tokens=prompt,
-            completion_tokens=completion_tokens,
-            total_tokens=total,
-            cached_tokens=cached,
-            reasoning_tokens=reasoning,
-            estimated_cost=cost,
-        )
+
+    usage = token_usage(body.get("usage"), price) or TokenUsage()
     choice = completion.choices[0] if completion.choices else None
     return ModelResponse(
         content=choice.message.content if choice is not None else None,
