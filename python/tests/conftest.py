@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 import responses
 
+from cacheai.testing import FakeOpenAIServer
 from redis_server import RedisServer
+
+
+@pytest.fixture
+def server() -> Iterator[FakeOpenAIServer]:
+    """A fake OpenAI server of this test alone; a test fails if the server itself failed while answering."""
+    with FakeOpenAIServer() as fake:
+        yield fake
+    assert fake.errors == []
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import openai
@@ -37,13 +37,6 @@ def run_cli(args: Sequence[str], *, env: dict[str, str], stdin: str | None = Non
         timeout=HANG_GUARD,
         check=False,
     )
-
-
-@pytest.fixture
-def server() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as fake:
-        yield fake
-    assert fake.errors == []
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,13 +36,6 @@ EXPECTED_OUTPUT = {
     ],
     "error_handling.py": ["NotFoundError: status 404, code 'model_not_found', request id req_", "APIConnectionError: "],
 }
-
-
-@pytest.fixture
-def server() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as fake:
-        yield fake
-    assert fake.errors == []
 
 
 def example_env(server: FakeOpenAIServer) -> dict[str, str]:

@@ -34,13 +34,6 @@ WEATHER_TOOL = {
 }
 
 
-@pytest.fixture
-def server() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as fake:
-        yield fake
-    assert fake.errors == []
-
-
 @pytest.fixture(params=["openai", "cacheai"])
 def sdk(request: pytest.FixtureRequest) -> ModuleType:
     return openai if request.param == "openai" else cacheai

@@ -3,20 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import requests
 
 from cacheai.testing import FakeOpenAIServer
-
-
-@pytest.fixture
-def server() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as fake:
-        yield fake
-    assert fake.errors == []
 
 
 def post(server: FakeOpenAIServer, path: str, body: dict[str, Any]) -> requests.Response:

@@ -25,13 +25,6 @@ WAV_HEADER = struct.pack(
 ONE_SECOND_WAV = WAV_HEADER + b"\x00" * 48_000
 
 
-@pytest.fixture
-def server() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as fake:
-        yield fake
-    assert fake.errors == []
-
-
 @pytest.fixture(params=["openai", "cacheai"])
 def sdk(request: pytest.FixtureRequest) -> ModuleType:
     return openai if request.param == "openai" else cacheai

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import threading
 from collections import Counter
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,12 +16,6 @@ from cacheai.cli import build_parser, main
 from cacheai.testing import FakeOpenAIServer, RecordedRequest
 
 from ._interrupt import HANG_GUARD, interrupt
-
-
-@pytest.fixture
-def server() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as fake:
-        yield fake
 
 
 @pytest.fixture(autouse=True)
@@ -127,17 +120,17 @@ def test_a_rerun_with_the_cache_sends_nothing_again(server: FakeOpenAIServer, tm
     assert {r["cost"] for r in results} == {0.0}
 
 
-def test_failed_prompts_carry_their_error_and_exit_1(
-    server: FakeOpenAIServer, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_failed_prompts_carry_their_error_and_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     def reply(request: RecordedRequest) -> str:
         if text_of(request) == "bad":
             raise RuntimeError("scripted")
         return "ok"
 
-    server.set_reply(reply)
     output = tmp_path / "r.jsonl"
-    assert run(server, str(write_lines(tmp_path / "p.jsonl", "good", "bad", "good too")), "-o", str(output)) == 1
+    with FakeOpenAIServer() as server:  # (not the fixture: this server's one error is the scripted one)
+        server.set_reply(reply)
+        assert run(server, str(write_lines(tmp_path / "p.jsonl", "good", "bad", "good too")), "-o", str(output)) == 1
+    assert [str(error) for error in server.errors] == ["scripted"]
     results = read_results(output)
     assert [r["content"] for r in results] == ["ok", None, "ok"]
     error = results[1]["error"]

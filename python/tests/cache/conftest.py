@@ -1,17 +1,5 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-import pytest
-
-from cacheai.testing import FakeOpenAIServer
-
-
-@pytest.fixture
-def server() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as fake:
-        yield fake
-
 
 class Clock:
     """An injected clock: seconds since the epoch, moved by hand."""

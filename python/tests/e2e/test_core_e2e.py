@@ -16,12 +16,6 @@ MESSAGES = [{"role": "user", "content": "hello there"}]
 
 
 @pytest.fixture
-def server():
-    with FakeOpenAIServer() as fake:
-        yield fake
-
-
-@pytest.fixture
 def client(server: FakeOpenAIServer):
     fast = RetryPolicy(base_delay=0.001, max_delay=0.002)
     with CacheAI(base_url=server.base_url, retry_policy=fast, timeout=Timeout(10, connect=5)) as c:

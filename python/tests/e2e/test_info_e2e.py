@@ -10,7 +10,6 @@ import pytest
 
 import cacheai
 from cacheai import CacheAI, ModelResponse, TokenUsage
-from cacheai.testing import FakeOpenAIServer
 
 MESSAGES = [{"role": "user", "content": "hello there"}]
 RATE_HEADERS = {
@@ -21,12 +20,6 @@ RATE_HEADERS = {
     "x-ratelimit-remaining-tokens": "29950",
     "x-ratelimit-reset-tokens": "6m0s",
 }
-
-
-@pytest.fixture
-def server():
-    with FakeOpenAIServer() as fake:
-        yield fake
 
 
 @pytest.fixture

@@ -25,12 +25,6 @@ from cacheai.types.responses import Response
 
 
 @pytest.fixture
-def server():
-    with FakeOpenAIServer() as fake:
-        yield fake
-
-
-@pytest.fixture
 def client(server: FakeOpenAIServer):
     with CacheAI(base_url=server.base_url, max_retries=0) as c:
         yield c

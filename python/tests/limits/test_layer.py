@@ -10,7 +10,6 @@ import sys
 import textwrap
 import threading
 import time
-from collections.abc import Iterator
 
 import pytest
 
@@ -18,13 +17,6 @@ from cacheai import CacheAI, RateLimitConfig, RateLimiter, RateLimitError, RateL
 from cacheai.testing import FakeOpenAIServer, FakeRateLimits
 
 MESSAGES = [{"role": "user", "content": "Say hello to the rate limiter."}]
-
-
-@pytest.fixture
-def server() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as fake:
-        yield fake
-    assert fake.errors == []
 
 
 def client(server: FakeOpenAIServer, **kwargs: object) -> CacheAI:

@@ -6,7 +6,6 @@ import json
 import logging
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -16,12 +15,6 @@ import cacheai
 from cacheai import CacheAI
 from cacheai.sessions import SessionNotFoundError, SQLiteSessionStore, estimate_tokens, trim_history
 from cacheai.testing import FakeOpenAIServer, Reply, ToolCall
-
-
-@pytest.fixture
-def server() -> Iterator[FakeOpenAIServer]:
-    with FakeOpenAIServer() as fake:
-        yield fake
 
 
 def _client(server: FakeOpenAIServer, **kwargs: Any) -> CacheAI:
