@@ -8,7 +8,9 @@ is smaller than that noise.
   (``RateLimitConfig`` far from full, as in ``ratelimit.py --overhead-only``), without it, and with a layer that
   does nothing (the layers' own machinery); per call.
 - ``stream``: ``chat.completions.stream()`` (events + accumulation) against plain ``create(stream=True)``, a
-  2,000-chunk stream from the benchmark server, as in ``stream_helper.py``; per chunk.
+  2,000-chunk stream from the benchmark server, as in ``stream_helper.py``; per chunk. Also ``floor``: plain
+  streaming plus only the two events and the snapshot text openai's helper gives per chunk
+  (``stream_helper.floor``), the least any implementation of the helper can cost.
 
 Each variant runs twice under callgrind, with 0 and with N repetitions after the same warm-up; the difference
 divided by the work is the figure (start-up and warm-up cancel out). Needs ``valgrind`` (Debian package).
@@ -59,12 +61,12 @@ def _chat_call(variant: str) -> Any:
 
 
 def _stream(variant: str, port: int) -> Any:
-    from stream_helper import helper, plain
+    from stream_helper import floor, helper, plain
 
     import cacheai
 
     client = cacheai.CacheAI(api_key="sk-bench", base_url=f"http://127.0.0.1:{port}/v1")
-    kind = helper if variant == "helper" else plain
+    kind = {"helper": helper, "plain": plain, "floor": floor}[variant]
     return lambda: kind(client, CHUNKS)
 
 
@@ -115,13 +117,15 @@ def main() -> None:
         server = BenchServer(None)
         try:
             units = STREAMS * CHUNKS
-            figures = {v: per_unit("stream", v, STREAMS, units, server.port) for v in ("plain", "helper")}
+            figures = {v: per_unit("stream", v, STREAMS, units, server.port) for v in ("plain", "helper", "floor")}
         finally:
             server.close()
         print(f"streaming, instructions per chunk ({STREAMS} streams of {CHUNKS} chunks):")
         for variant, value in figures.items():
             print(f"  {variant:12} {value:9,.0f}")
         print(f"  stream() / create(stream=True) = {figures['helper'] / figures['plain']:.2f}x")
+        print(f"  floor / create(stream=True) = {figures['floor'] / figures['plain']:.2f}x (openai's two events and "
+              "the snapshot text per chunk, nothing else: stream_helper.floor)")
 
 
 if __name__ == "__main__":

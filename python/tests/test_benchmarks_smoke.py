@@ -126,3 +126,31 @@ def test_batch_benchmark_smoke_runs_every_part() -> None:
     resume = report["resume"]
     assert resume["completed_before_kill"] >= 30 and resume["done_second"] == 60
     assert resume["completed_resent"] == 0 and resume["sent_twice_in_one_run"] == 0
+
+
+def _run_benchmark(name: str, *args: str) -> str:
+    completed = subprocess.run(
+        [sys.executable, str(BENCHMARKS / name), *args], capture_output=True, text=True, timeout=300
+    )
+    assert completed.returncode == 0, completed.stderr[-4000:]
+    return completed.stdout
+
+
+def test_stream_helper_benchmark_measures_the_helper_plain_streaming_and_the_floor() -> None:
+    out = _run_benchmark("stream_helper.py", "--chunks", "50", "--rounds", "1")  # every variant read the same text
+    for line in ("cacheai plain", "cacheai helper", "openai helper", "cacheai floor", "floor ÷ create(stream=True)"):
+        assert line in out, f"missing {line!r}"
+
+
+def test_ratelimit_parts_benchmark_measures_every_part() -> None:
+    out = _run_benchmark("ratelimit_parts.py", "--bursts", "2")
+    labels = re.findall(r"^  (.+?)\s+-?[0-9.]+$", out, flags=re.MULTILINE)
+    assert labels == [
+        "limiter, nothing stubbed",
+        "estimate stubbed",
+        "usage stubbed",
+        "admit stubbed",
+        "release stubbed",
+        "all stubbed",
+        "no-op layer",
+    ]
