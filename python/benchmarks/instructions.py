@@ -37,25 +37,12 @@ CHUNKS = 2000
 
 
 def _chat_call(variant: str) -> Any:
-    from ratelimit import CHAT_SUITE_MESSAGES, CHAT_SUITE_MODEL, canned_client
+    from ratelimit import CHAT_SUITE_MESSAGES, CHAT_SUITE_MODEL, UNCONTENDED, canned_client, no_op_layer_client
 
-    from cacheai import RateLimitConfig
-    from cacheai._layers import Layer
-
-    limited = variant == "limiter"
-    config = RateLimitConfig(requests_per_minute=1e12, tokens_per_minute=1e12, max_concurrent=10**6)
-    client = canned_client(config if limited else None)
     if variant == "no-op layer":
-
-        class NoOp(Layer):
-            def before_attempt(self, exchange: Any) -> None:
-                pass
-
-            def after_attempt(self, exchange: Any, response: Any, error: Any) -> None:
-                return None
-
-        http = client._http
-        http.layers = http._attempt_layers = (NoOp(),)
+        client = no_op_layer_client()
+    else:
+        client = canned_client(UNCONTENDED if variant == "limiter" else None)
     messages: Any = CHAT_SUITE_MESSAGES
     return lambda: client.chat.completions.create(model=CHAT_SUITE_MODEL, messages=messages)
 

@@ -49,6 +49,7 @@ from payloads import chat_completion_body
 from cacheai import CacheAI, RateLimitConfig
 from cacheai._exchange import Exchange
 from cacheai._info import exchange_of
+from cacheai._layers import Layer
 from cacheai.limits import count_text_tokens, estimate_request_tokens
 from cacheai.testing import FakeOpenAIServer, FakeRateLimits
 
@@ -287,6 +288,28 @@ def canned_client(rate_limit: RateLimitConfig | None) -> CacheAI:
     return CacheAI(base_url="http://canned/v1", api_key="unused", http_client=session, rate_limit=rate_limit)
 
 
+UNCONTENDED = RateLimitConfig(requests_per_minute=1e12, tokens_per_minute=1e12, max_concurrent=10**6)
+"""Budgets that never fill: every admission is the uncontended one."""
+
+
+class NoOpLayer(Layer):
+    """A layer whose hooks do nothing: what any layer costs on the HTTP path."""
+
+    def before_attempt(self, exchange: Any) -> None:
+        pass
+
+    def after_attempt(self, exchange: Any, response: Any, error: Any) -> None:
+        return None
+
+
+def no_op_layer_client() -> CacheAI:
+    """``canned_client`` with one ``NoOpLayer`` on its HTTP path."""
+    client = canned_client(None)
+    http = client._http
+    http.layers = http._attempt_layers = (NoOpLayer(),)
+    return client
+
+
 def per_call_us(operation: Any, calls: int) -> float:
     """CPU microseconds of this thread per call (time the machine gives other processes is not counted)."""
     started = time.thread_time()
@@ -306,8 +329,7 @@ def admission_overhead(calls: int, bursts: int) -> dict[str, float]:
     - ``acquire_release`` and ``estimate``: the two main parts on their own.
     Minimums of this thread's CPU time, because this machine is shared: interference only ever adds time.
     """
-    config = RateLimitConfig(requests_per_minute=1e12, tokens_per_minute=1e12, max_concurrent=10**6)
-    plain, limited = canned_client(None), canned_client(config)
+    plain, limited = canned_client(None), canned_client(UNCONTENDED)
     messages: Any = CHAT_SUITE_MESSAGES
     result = limited.chat.completions.create(model=CHAT_SUITE_MODEL, messages=messages)
     exchange = exchange_of(result)

@@ -46,28 +46,14 @@ def _stub(part: str) -> None:
 
 def measure(part: str, bursts: int, calls: int = 200) -> float:
     """Microseconds a whole call costs with the limiter (``part`` stubbed) minus without it."""
-    from ratelimit import CHAT_SUITE_MESSAGES, CHAT_SUITE_MODEL, canned_client
+    from ratelimit import CHAT_SUITE_MESSAGES, CHAT_SUITE_MODEL, UNCONTENDED, canned_client, no_op_layer_client
 
-    from cacheai import RateLimitConfig
-    from cacheai._layers import Layer
-
-    config = RateLimitConfig(requests_per_minute=1e12, tokens_per_minute=1e12, max_concurrent=10**6)
     plain = canned_client(None)
     if part == "no-op layer":
-
-        class NoOp(Layer):
-            def before_attempt(self, exchange: Any) -> None:
-                pass
-
-            def after_attempt(self, exchange: Any, response: Any, error: Any) -> None:
-                return None
-
-        measured = canned_client(None)
-        http = measured._http
-        http.layers = http._attempt_layers = (NoOp(),)
+        measured = no_op_layer_client()
     else:
         _stub(part)
-        measured = canned_client(config)
+        measured = canned_client(UNCONTENDED)
     messages: Any = CHAT_SUITE_MESSAGES
 
     def burst(client: Any) -> float:
