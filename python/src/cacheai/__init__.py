@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     )
     from ._exceptions import APIConnectionError as ConnectionError
     from ._exceptions import APITimeoutError as TimeoutError
+    from ._files import file_from_path
     from ._highlevel import ModelResponse
     from ._info import ResponseInfo, info
     from ._keycheck import KeyCheck
@@ -65,7 +66,7 @@ if TYPE_CHECKING:
     )
     from ._usage import TokenUsage
     from .cache_service import CacheAIService
-    from .lib._tools import pydantic_function_tool
+    from .lib._tools import pydantic_function_tool, pydantic_responses_function_tool
     from .limits import RateLimitConfig, RateLimiter, RateLimitExceededLocally
     from .sessions import Session, SessionStore
 
@@ -127,10 +128,12 @@ _LAZY: dict[str, str] = {
     "Timeout": "._types",
     "TokenUsage": "._usage",
     "UnprocessableEntityError": "._exceptions",
+    "file_from_path": "._files",
     "info": "._info",
     "not_given": "._types",
     "omit": "._types",
     "pydantic_function_tool": ".lib._tools",
+    "pydantic_responses_function_tool": ".lib._tools",
     "register_price": "._prices",
 }
 # `import cacheai as openai`: `openai.types.chat.ChatCompletion` etc. (a subpackage, imported on first use).
@@ -213,10 +216,12 @@ __all__ = [
     "UnprocessableEntityError",
     "ValidationError",
     "__version__",
+    "file_from_path",
     "info",
     "not_given",
     "omit",
     "pydantic_function_tool",
+    "pydantic_responses_function_tool",
     "register_price",
     "types",
 ]

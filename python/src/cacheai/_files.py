@@ -13,7 +13,7 @@ import requests.models
 
 from ._utils import flatten_params
 
-__all__ = ["FileContent", "FileTypes", "encode_multipart", "read_file_input"]
+__all__ = ["FileContent", "FileTypes", "encode_multipart", "file_from_path", "read_file_input"]
 
 FileContent: TypeAlias = IO[bytes] | bytes | os.PathLike[str]  # not a string: TypedDicts resolve it elsewhere
 FileTypes: TypeAlias = (
@@ -22,6 +22,11 @@ FileTypes: TypeAlias = (
     | tuple[str | None, FileContent, str | None]
     | tuple[str | None, FileContent, str | None, Mapping[str, str]]
 )
+
+
+def file_from_path(path: str | os.PathLike[str]) -> FileTypes:
+    """A file to upload, read now: ``(its base name, its bytes)``, as openai's ``file_from_path``."""
+    return (os.path.basename(path), Path(path).read_bytes())
 
 
 def read_file_input(file: FileTypes, param: str = "file") -> tuple[str, bytes, str | None]:

@@ -350,3 +350,82 @@ def tool_for(client: Any, model: type[pydantic.BaseModel]) -> Any:
 
     maker = openai.pydantic_function_tool if isinstance(client, openai.OpenAI) else cacheai.pydantic_function_tool
     return maker(model)
+
+
+def responses_tool_for(client: Any, model: type[pydantic.BaseModel], **options: Any) -> Any:
+    """The client library's own ``pydantic_responses_function_tool``."""
+    import openai
+
+    import cacheai
+
+    library: Any = openai if isinstance(client, openai.OpenAI) else cacheai
+    return library.pydantic_responses_function_tool(model, **options)
+
+
+def response_with_call(arguments: dict[str, Any], **call: Any) -> Reply:
+    """A response whose output is one ``GetWeather`` function call (``call``: more fields, e.g. its namespace)."""
+    body = copy.deepcopy(RESPONSE)
+    body["output"] = [
+        {
+            "type": "function_call",
+            "id": "fc_1",
+            "call_id": "call_1",
+            "name": "GetWeather",
+            "arguments": json.dumps(arguments),
+            "status": "completed",
+            **call,
+        }
+    ]
+    return Reply(json=body)
+
+
+def responses_parse_call(client: Any, *, namespace: str | None = None, **tool_options: Any) -> Any:
+    """``responses.parse`` with a pydantic Responses tool (inside a namespace tool when ``namespace`` is given):
+    the tool as built, the response and the call's ``parsed_arguments``."""
+    tool = responses_tool_for(client, GetWeather, **tool_options)
+    tools = [tool] if namespace is None else [
+        {"type": "namespace", "name": namespace, "description": "Weather tools", "tools": [tool]}
+    ]  # fmt: skip
+    response = client.responses.parse(model="gpt-4o", input="Weather in Paris?", tools=tools)
+    call = response.output[0]
+    return {
+        "tool": dict(tool),
+        "response": response.model_dump(mode="json"),
+        "classes": _classes(response, call),
+        "parsed_arguments": _plain(call.parsed_arguments),
+    }
+
+
+PARIS = {"city": "Paris", "unit": "c"}
+STRUCTURED_SCENARIOS += [
+    Scenario(
+        "responses.parse: pydantic_responses_function_tool parses the call's arguments",
+        lambda c: responses_parse_call(c),
+        [response_with_call(PARIS)],
+    ),
+    Scenario(
+        "responses.parse: pydantic_responses_function_tool with name, description and defer_loading",
+        lambda c: responses_parse_call(c, name="GetWeather", description="The weather now.", defer_loading=True),
+        [response_with_call(PARIS)],
+    ),
+    Scenario(
+        "responses.parse: a call inside a namespace tool parses by the nested tool",
+        lambda c: responses_parse_call(c, namespace="weather"),
+        [response_with_call(PARIS, namespace="weather")],
+    ),
+    Scenario(
+        "responses.parse: a call naming another namespace is left unparsed",
+        lambda c: responses_parse_call(c, namespace="weather"),
+        [response_with_call(PARIS, namespace="maps")],
+    ),
+    Scenario(
+        "responses.parse: a deferred top-level function naming itself as its namespace",
+        lambda c: responses_parse_call(c),
+        [response_with_call(PARIS, namespace="GetWeather")],
+    ),
+    Scenario(
+        "responses.parse: arguments that do not fit the tool's model raise as openai's",
+        lambda c: responses_parse_call(c),
+        [response_with_call({"city": "Paris", "unit": "blue"})],
+    ),
+]

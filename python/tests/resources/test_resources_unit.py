@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 import responses
@@ -138,6 +139,23 @@ def test_files_multipart_fields_are_flattened(client: CacheAI) -> None:
     assert b'name="expires_after[anchor]"\r\n\r\ncreated_at' in body
     assert b'name="expires_after[seconds]"\r\n\r\n3600' in body
     assert b'filename="x.jsonl"' in body and b"abc" in body
+
+
+@responses.activate
+def test_file_from_path_uploads_the_file_under_its_name(client: CacheAI, tmp_path: Path) -> None:
+    import openai
+
+    path = tmp_path / "prompts.jsonl"
+    path.write_bytes(b'{"a": 1}\n')
+    assert cacheai.file_from_path(str(path)) == openai.file_from_path(str(path)) == ("prompts.jsonl", path.read_bytes())
+    responses.post(
+        f"{BASE}/files",
+        json={"id": "file-1", "object": "file", "bytes": 9, "created_at": 1, "filename": "prompts.jsonl",
+              "purpose": "batch", "status": "uploaded"},
+    )  # fmt: skip
+    client.files.create(file=cacheai.file_from_path(path), purpose="batch")
+    body = responses.calls[0].request.body
+    assert b'filename="prompts.jsonl"' in body and b'{"a": 1}\n' in body
 
 
 @responses.activate

@@ -1,4 +1,5 @@
-"""``pydantic_function_tool``: a strict function tool whose arguments come back as the model."""
+"""``pydantic_function_tool`` (chat) and ``pydantic_responses_function_tool`` (Responses API): strict function
+tools whose calls' arguments come back parsed into the model."""
 
 from __future__ import annotations
 
@@ -6,14 +7,17 @@ from typing import Any, cast
 
 import pydantic
 
+from .._types import NotGiven, Omit, omit
 from ..types.chat import ChatCompletionFunctionToolParam
+from ..types.responses import FunctionToolParam
 from ._pydantic import to_strict_json_schema
 
-__all__ = ["PydanticFunctionTool", "pydantic_function_tool"]
+__all__ = ["PydanticFunctionTool", "pydantic_function_tool", "pydantic_responses_function_tool"]
 
 
 class PydanticFunctionTool(dict[str, Any]):
-    """A function definition (a plain dict on the wire) that remembers the model its arguments parse into."""
+    """A function definition, or a Responses API function tool (a plain dict on the wire), that remembers the model
+    its arguments parse into."""
 
     model: type[pydantic.BaseModel]
 
@@ -37,3 +41,20 @@ def pydantic_function_tool(
     if description is not None:
         function["description"] = description
     return cast(ChatCompletionFunctionToolParam, {"type": "function", "function": function})
+
+
+def pydantic_responses_function_tool(
+    model: type[pydantic.BaseModel],
+    *,
+    name: str | None = None,
+    description: str | None = None,
+    defer_loading: bool | Omit = omit,
+) -> FunctionToolParam:
+    """A strict Responses API function tool for ``model`` (the flat shape ``responses.create`` takes): with
+    ``responses.parse``/``stream``, its calls' ``parsed_arguments`` are the model. ``defer_loading``: with a
+    tool-search tool, the function is loaded only when the model looks for it."""
+    function = pydantic_function_tool(model, name=name, description=description)["function"]
+    tool = PydanticFunctionTool({"type": "function", **function}, model)
+    if not isinstance(defer_loading, (Omit, NotGiven)):
+        tool["defer_loading"] = defer_loading
+    return cast(FunctionToolParam, tool)

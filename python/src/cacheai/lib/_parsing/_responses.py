@@ -68,10 +68,22 @@ def _format_updates(input: object) -> list[dict[str, Any]]:
     return found
 
 
-def _tool_arguments(tools: list[Any], name: str, arguments: str) -> object:
+def _input_tool(tools: list[Any], name: str, namespace: str | None) -> Any:
+    """The function tool a call names: inside its ``namespace`` tool when it has one (a deferred top-level
+    function may give its own name as the namespace), else among the top-level functions; ``None``: not given."""
+    if namespace is not None:
+        for tool in tools:
+            if tool.get("type") == "namespace" and tool.get("name") == namespace:
+                return next((t for t in tool["tools"] if t.get("type") == "function" and t.get("name") == name), None)
+        if namespace != name:
+            return None
+    return next((t for t in tools if t.get("type") == "function" and t.get("name") == name), None)
+
+
+def _tool_arguments(tools: list[Any], name: str, namespace: str | None, arguments: str) -> object:
     from .._tools import PydanticFunctionTool
 
-    tool = next((t for t in tools if t.get("type") == "function" and t.get("name") == name), None)
+    tool = _input_tool(tools, name, namespace)
     if tool is None:
         return None
     if isinstance(tool, PydanticFunctionTool):
@@ -105,7 +117,7 @@ def parse_response(response: Response, text_format: Any, tools: Any) -> ParsedRe
                 )
             )
         elif kind == "function_call":
-            arguments = _tool_arguments(input_tools, item.name, item.arguments)  # type: ignore[union-attr,arg-type]
+            arguments = _tool_arguments(input_tools, item.name, item.namespace, item.arguments)  # type: ignore[union-attr,arg-type]
             output.append(
                 ParsedResponseFunctionToolCall.model_construct(
                     _fields_set={*item.model_fields_set, "parsed_arguments"}, **dict(item), parsed_arguments=arguments
