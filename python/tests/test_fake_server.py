@@ -363,6 +363,18 @@ def test_a_stored_response_streams_again(client: Any) -> None:
     assert seen == list(range(2, len(first))) and final.output_text == "Echo: tell me"
 
 
+def test_input_tokens_are_counted_as_a_response_would_use_them(client: Any, sdk: ModuleType) -> None:
+    conversation = [{"role": "user", "content": "how many tokens is this?"}]
+    counted = client.responses.input_tokens.count(model="gpt-4o", input=conversation, instructions="Be brief.")
+    created = client.responses.create(model="gpt-4o", input=conversation, instructions="Be brief.")
+    assert counted.object == "response.input_tokens"
+    assert counted.input_tokens == created.usage.input_tokens > 0
+    assert client.responses.input_tokens.count(previous_response_id=created.id).input_tokens == 0  # no input
+    with pytest.raises(sdk.BadRequestError) as refused:
+        client.responses.input_tokens.count(model="gpt-4o", input=3)
+    assert refused.value.param == "input"
+
+
 def test_input_items_of_a_stored_response(client: Any) -> None:
     text = client.responses.create(model="gpt-4o", input="tell me")
     (item,) = client.responses.input_items.list(text.id)

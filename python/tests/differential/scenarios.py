@@ -684,6 +684,17 @@ SCENARIOS: list[Scenario] = [
             )
         ],
     ),
+    Scenario(
+        "responses: input tokens counted",
+        lambda c: c.responses.input_tokens.count(
+            model="gpt-4o",
+            input=({"role": "user", "content": text} for text in ("Hi", "there")),  # an Iterable: sent as a list
+            instructions="Be brief.",
+            tools=[{"type": "function", "name": "f", "parameters": {"type": "object"}, "strict": True}],
+            truncation="auto",
+        ),
+        [Reply(json={"object": "response.input_tokens", "input_tokens": 42})],
+    ),
     # --- client options ------------------------------------------------------------------------------
     Scenario(
         "client: organization, project, default headers and query",

@@ -595,6 +595,18 @@ def test_responses_other_operations(client: CacheAI, reference: openai.OpenAI) -
         ),
     )
     assert accepted(lambda: client.responses.delete("resp_1")) is None
+    counted = conforms(
+        client,
+        reference,
+        lambda c: c.responses.input_tokens.count(
+            model="gpt-4o",
+            input=[{"role": "user", "content": "How many tokens is this?"}],
+            instructions="Be brief.",
+            tools=[{"type": "function", "name": "lookup", "parameters": {"type": "object"}, "strict": False}],
+            truncation="auto",
+        ),
+    )
+    assert isinstance(counted.input_tokens, int)
 
 
 # --- errors ----------------------------------------------------------------------------------------------

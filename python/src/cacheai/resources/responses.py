@@ -1,4 +1,5 @@
-"""``client.responses``: the Responses API (create, stream, retrieve, delete, cancel, input items)."""
+"""``client.responses``: the Responses API (create, stream, retrieve, delete, cancel, input items, input token
+counts)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,27 @@ from .._params import check_params
 from .._resource import CallOptions, SyncAPIResource, make_options, split_call_options
 from .._streaming import Stream
 from .._types import NotGiven, Omit, omit
-from .._utils import path_param, strip_not_given
-from ..types.responses import Response, ResponseItem, ResponseStreamEvent, ResponseUnknownEvent
+from .._utils import json_array, path_param, strip_not_given
+from ..types.responses import (
+    InputTokenCountResponse,
+    Response,
+    ResponseItem,
+    ResponseStreamEvent,
+    ResponseUnknownEvent,
+)
 
 if TYPE_CHECKING:
     from ..lib.streaming._responses import ResponseStreamManager
     from ..types.responses import ParsedResponse, ResponseInputParam
 
-__all__ = ["InputItems", "ResponseCreateParams", "ResponseParseParams", "ResponseRequestParams", "Responses"]
+__all__ = [
+    "InputItems",
+    "InputTokens",
+    "ResponseCreateParams",
+    "ResponseParseParams",
+    "ResponseRequestParams",
+    "Responses",
+]
 
 TextFormatT = TypeVar("TextFormatT")
 
@@ -104,6 +118,10 @@ class Responses(SyncAPIResource):
     @cached_property
     def input_items(self) -> InputItems:
         return InputItems(self._client)
+
+    @cached_property
+    def input_tokens(self) -> InputTokens:
+        return InputTokens(self._client)
 
     @overload
     def create(
@@ -353,4 +371,47 @@ class InputItems(SyncAPIResource):
                 params=query,
                 **options,
             ),
+        )
+
+
+class InputTokens(SyncAPIResource):
+    """``client.responses.input_tokens``: what a request's input would cost, counted by the server."""
+
+    def count(
+        self,
+        *,
+        conversation: Any | Omit | NotGiven = omit,
+        input: str | ResponseInputParam | Omit | NotGiven | None = omit,
+        instructions: str | Omit | NotGiven | None = omit,
+        model: str | Omit | NotGiven | None = omit,
+        parallel_tool_calls: bool | Omit | NotGiven | None = omit,
+        personality: str | Omit | NotGiven = omit,
+        previous_response_id: str | Omit | NotGiven | None = omit,
+        reasoning: Any | Omit | NotGiven = omit,
+        text: Any | Omit | NotGiven = omit,
+        tool_choice: Any | Omit | NotGiven = omit,
+        tools: Iterable[Any] | Omit | NotGiven | None = omit,
+        truncation: Literal["auto", "disabled"] | Omit | NotGiven = omit,
+        **options: Unpack[CallOptions],
+    ) -> InputTokenCountResponse:
+        """The input tokens of a ``responses.create`` request with these arguments (``input_tokens``), without
+        creating a response."""
+        body = strip_not_given(
+            {
+                "conversation": conversation,
+                "input": json_array(input),
+                "instructions": instructions,
+                "model": model,
+                "parallel_tool_calls": parallel_tool_calls,
+                "personality": personality,
+                "previous_response_id": previous_response_id,
+                "reasoning": reasoning,
+                "text": text,
+                "tool_choice": tool_choice,
+                "tools": json_array(tools),
+                "truncation": truncation,
+            }
+        )
+        return self._client.request(  # type: ignore[no-any-return]
+            InputTokenCountResponse, make_options("POST", "responses/input_tokens", body=body, **options)
         )

@@ -27,7 +27,8 @@ Endpoints (with or without the ``/v1`` prefix)
     validating -> in_progress -> completed; on completion every input line runs through the fake model
     into an output file), ``POST /batches/{id}/cancel``, ``POST /responses`` (+ stream; stored unless ``store: false``),
     ``GET|DELETE /responses/{id}`` (``?stream=true&starting_after=n`` replays its events),
-    ``GET /responses/{id}/input_items`` (cursor page, newest first by default).
+    ``GET /responses/{id}/input_items`` (cursor page, newest first by default), ``POST /responses/input_tokens``
+    (the fake model's count of the input).
     Fine-tuning: ``POST|GET /fine_tuning/jobs`` (``metadata[k]`` filter), ``GET /fine_tuning/jobs/{id}`` (each
     retrieval moves a job validating_files -> running -> succeeded, with a ``fine_tuned_model``, events, a
     checkpoint and a result file), ``POST .../cancel|pause|resume``, ``GET .../events|checkpoints``.

@@ -13,7 +13,7 @@ from . import _shapes
 from ._media import MEDIA_ROUTES
 from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcome, error, json_body
 from ._records import RecordedRequest
-from ._replies import Reply, echo
+from ._replies import Reply, echo, prompt_tokens
 from ._schema_instance import NoInstance
 from ._validation import Problem, chat_problem, completion_problem, invalid_value, response_problem
 
@@ -83,6 +83,18 @@ def responses(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]
     if _stream_requested(body):
         return StreamOutcome(_shapes.stream_events_of(response), named=True, done=False)
     return JsonOutcome(200, response)
+
+
+def count_input_tokens(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
+    """``responses.input_tokens.count``: the input tokens the fake model would count for this request."""
+    body = json_body(request)
+    if isinstance(body, JsonOutcome):
+        return body
+    problem = response_problem(body, input_required=False)
+    if problem is not None:
+        return invalid(problem)
+    tokens = prompt_tokens(_shapes.responses_as_chat(body)["messages"])
+    return JsonOutcome(200, {"object": "response.input_tokens", "input_tokens": tokens})
 
 
 def retrieve_response(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
@@ -282,6 +294,7 @@ _ROUTES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("POST", re.compile(r"/chat/completions"), chat_completions),
     ("POST", re.compile(r"/completions"), completions),
     ("POST", re.compile(r"/responses"), responses),
+    ("POST", re.compile(r"/responses/input_tokens"), count_input_tokens),
     ("GET", re.compile(r"/responses/(?P<id>[^/]+)"), retrieve_response),
     ("DELETE", re.compile(r"/responses/(?P<id>[^/]+)"), delete_response),
     ("GET", re.compile(r"/responses/(?P<id>[^/]+)/input_items"), list_input_items),

@@ -106,12 +106,14 @@ def completion_problem(body: Mapping[str, Any]) -> Problem | None:
     return _scalar_problem(body)
 
 
-def response_problem(body: Mapping[str, Any]) -> Problem | None:
-    """What OpenAI would refuse in a Responses API body: ``input`` missing or neither a string nor items,
-    ``tools`` not an array."""
+def response_problem(body: Mapping[str, Any], *, input_required: bool = True) -> Problem | None:
+    """What OpenAI would refuse in a Responses API body: ``input`` missing (unless not ``input_required``, as
+    for an input token count resting on ``previous_response_id``) or neither a string nor items, ``tools`` not an
+    array."""
     if body.get("input") is None:
-        return _missing("input")
-    if not isinstance(body["input"], (str, list)):
+        if input_required:
+            return _missing("input")
+    elif not isinstance(body["input"], (str, list)):
         return invalid_type("input", "a string or an array of input items", body["input"])
     if body.get("tools") is not None and not isinstance(body["tools"], list):
         return invalid_type("tools", "an array", body["tools"])
