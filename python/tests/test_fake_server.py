@@ -375,6 +375,26 @@ def test_input_tokens_are_counted_as_a_response_would_use_them(client: Any, sdk:
     assert refused.value.param == "input"
 
 
+def test_a_conversation_is_compacted_into_one_item(client: Any, sdk: ModuleType) -> None:
+    import base64
+    import json
+
+    first = client.responses.create(model="gpt-4o", input="remember the number 7")
+    compacted = client.responses.compact(model="gpt-4o", previous_response_id=first.id, input="and then?")
+    assert compacted.object == "response.compaction"
+    (item,) = compacted.output
+    assert item.type == "compaction"
+    conversation = json.loads(base64.b64decode(item.encrypted_content))["input"]
+    texts = [part["text"] for entry in conversation for part in entry["content"]]
+    assert texts == ["remember the number 7", first.output_text, "and then?"]  # stored input, output, new input
+    assert compacted.usage.input_tokens > first.usage.input_tokens
+    with pytest.raises(sdk.NotFoundError):
+        client.responses.compact(model="gpt-4o", previous_response_id="resp_missing")
+    with pytest.raises(sdk.BadRequestError) as refused:
+        client.responses.compact(model="gpt-4o", input=3)
+    assert refused.value.param == "input"
+
+
 def test_input_items_of_a_stored_response(client: Any) -> None:
     text = client.responses.create(model="gpt-4o", input="tell me")
     (item,) = client.responses.input_items.list(text.id)

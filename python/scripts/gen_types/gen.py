@@ -52,7 +52,7 @@ ROOTS = {
    "FunctionToolParam","ResponseOutputMessageParam","ResponseFunctionToolCallParam","ResponseReasoningItemParam",
    "ResponseFormatTextConfig","ResponseFormatTextConfigParam","ResponseInputImageParam","ResponseInputFileParam",
    "ResponseInputContentParam","ResponseInputMessageContentListParam","ResponsePromptParam","ResponseConversationParam",
-   "ToolChoiceOptions","ToolChoiceFunctionParam","ResponseCreateParams"],
+   "ToolChoiceOptions","ToolChoiceFunctionParam","ResponseCreateParams","CompactedResponse"],
 }
 SKIP_ROOTS = {"ResponseCreateParams"}
 ROOT_MODULES = ["openai.types.chat.completion_create_params", "openai.types.completion_create_params",

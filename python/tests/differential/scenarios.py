@@ -695,6 +695,32 @@ SCENARIOS: list[Scenario] = [
         ),
         [Reply(json={"object": "response.input_tokens", "input_tokens": 42})],
     ),
+    Scenario(
+        "responses: compact",
+        lambda c: c.responses.compact(
+            model="gpt-4o",
+            input=[{"role": "user", "content": "Hi"}],
+            previous_response_id="resp_0",
+            prompt_cache_retention="24h",
+        ),
+        [
+            Reply(
+                json={
+                    "id": "resp_1",
+                    "object": "response.compaction",
+                    "created_at": 1,
+                    "output": [{"type": "compaction", "id": "cmp_1", "encrypted_content": "opaque"}],
+                    "usage": {
+                        "input_tokens": 9,
+                        "input_tokens_details": {"cached_tokens": 0},
+                        "output_tokens": 3,
+                        "output_tokens_details": {"reasoning_tokens": 0},
+                        "total_tokens": 12,
+                    },
+                }
+            )
+        ],
+    ),
     # --- client options ------------------------------------------------------------------------------
     Scenario(
         "client: organization, project, default headers and query",

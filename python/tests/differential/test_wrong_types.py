@@ -45,6 +45,7 @@ METHODS: dict[str, dict[str, Any]] = {
     "responses.cancel": {"response_id": "r1"},
     "responses.input_items.list": {"response_id": "r1"},
     "responses.input_tokens.count": {},
+    "responses.compact": {"model": "m"},
     "fine_tuning.jobs.create": {"model": "m", "training_file": "f1"},
     "fine_tuning.jobs.retrieve": {"fine_tuning_job_id": "j1"},
     "fine_tuning.jobs.list": {},

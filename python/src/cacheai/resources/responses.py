@@ -1,5 +1,5 @@
-"""``client.responses``: the Responses API (create, stream, retrieve, delete, cancel, input items, input token
-counts)."""
+"""``client.responses``: the Responses API (create, stream, retrieve, delete, cancel, compact, input items, input
+token counts)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from .._streaming import Stream
 from .._types import NotGiven, Omit, omit
 from .._utils import json_array, path_param, strip_not_given
 from ..types.responses import (
+    CompactedResponse,
     InputTokenCountResponse,
     Response,
     ResponseItem,
@@ -317,6 +318,39 @@ class Responses(SyncAPIResource):
                 f"responses/{path_param('response_id', response_id)}/cancel",
                 **options,
             ),
+        )
+
+    def compact(
+        self,
+        *,
+        model: str | None,
+        image: Any | Omit | NotGiven = omit,
+        input: str | ResponseInputParam | Omit | NotGiven | None = omit,
+        instructions: str | Omit | NotGiven | None = omit,
+        previous_response_id: str | Omit | NotGiven | None = omit,
+        prompt_cache_key: str | Omit | NotGiven | None = omit,
+        prompt_cache_options: Any | Omit | NotGiven = omit,
+        prompt_cache_retention: Literal["in_memory", "24h"] | Omit | NotGiven | None = omit,
+        service_tier: Literal["auto", "default", "fast", "flex", "priority"] | Omit | NotGiven | None = omit,
+        **options: Unpack[CallOptions],
+    ) -> CompactedResponse:
+        """A long conversation (``input`` and/or ``previous_response_id``) compacted into fewer output items, to
+        continue it with a smaller context."""
+        body = strip_not_given(
+            {
+                "model": model,
+                "image": image,
+                "input": json_array(input),
+                "instructions": instructions,
+                "previous_response_id": previous_response_id,
+                "prompt_cache_key": prompt_cache_key,
+                "prompt_cache_options": prompt_cache_options,
+                "prompt_cache_retention": prompt_cache_retention,
+                "service_tier": service_tier,
+            }
+        )
+        return self._client.request(  # type: ignore[no-any-return]
+            CompactedResponse, make_options("POST", "responses/compact", body=body, **options)
         )
 
     def _request(self, cast_to: type[Response], options: Any, *, stream: bool) -> Any:

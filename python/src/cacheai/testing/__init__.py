@@ -28,7 +28,8 @@ Endpoints (with or without the ``/v1`` prefix)
     into an output file), ``POST /batches/{id}/cancel``, ``POST /responses`` (+ stream; stored unless ``store: false``),
     ``GET|DELETE /responses/{id}`` (``?stream=true&starting_after=n`` replays its events),
     ``GET /responses/{id}/input_items`` (cursor page, newest first by default), ``POST /responses/input_tokens``
-    (the fake model's count of the input).
+    (the fake model's count of the input), ``POST /responses/compact`` (one ``compaction`` item holding the
+    conversation: a stored ``previous_response_id``'s input and output, then ``input``).
     Fine-tuning: ``POST|GET /fine_tuning/jobs`` (``metadata[k]`` filter), ``GET /fine_tuning/jobs/{id}`` (each
     retrieval moves a job validating_files -> running -> succeeded, with a ``fine_tuned_model``, events, a
     checkpoint and a result file), ``POST .../cancel|pause|resume``, ``GET .../events|checkpoints``.

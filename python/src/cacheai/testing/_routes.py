@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from email.parser import BytesParser
 from email.policy import HTTP
 from typing import TYPE_CHECKING, Any, get_args
@@ -14,8 +14,16 @@ from ._media import MEDIA_ROUTES
 from ._outcomes import BytesOutcome, Handler, JsonOutcome, Outcome, StreamOutcome, error, json_body
 from ._records import RecordedRequest
 from ._replies import Reply, echo, prompt_tokens
+from ._response_store import input_items_of
 from ._schema_instance import NoInstance
-from ._validation import Problem, chat_problem, completion_problem, invalid_value, response_problem
+from ._validation import (
+    Problem,
+    chat_problem,
+    compact_problem,
+    completion_problem,
+    invalid_value,
+    response_problem,
+)
 
 if TYPE_CHECKING:
     from ._server import FakeOpenAIServer
@@ -31,6 +39,21 @@ def invalid(problem: Problem) -> JsonOutcome:
     return error(400, message, param=param, code=code)
 
 
+def checked_body(
+    request: RecordedRequest, problem_of: Callable[[dict[str, Any]], Problem | None]
+) -> dict[str, Any] | JsonOutcome:
+    """The request's JSON body, or the 400 OpenAI answers it with (not JSON, or what ``problem_of`` finds)."""
+    body = json_body(request)
+    if isinstance(body, JsonOutcome):
+        return body
+    problem = problem_of(body)
+    return body if problem is None else invalid(problem)
+
+
+def _input_tokens_problem(body: Mapping[str, Any]) -> Problem | None:
+    return response_problem(body, input_required=False)  # a count may rest on previous_response_id alone
+
+
 def _stream_requested(body: Mapping[str, Any]) -> bool:
     return body.get("stream") is True
 
@@ -39,12 +62,9 @@ def _stream_requested(body: Mapping[str, Any]) -> bool:
 
 
 def chat_completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = json_body(request)
+    body = checked_body(request, chat_problem)
     if isinstance(body, JsonOutcome):
         return body
-    problem = chat_problem(body)
-    if problem is not None:
-        return invalid(problem)
     try:
         reply = fake._next_reply(request, body)
     except NoInstance as exc:  # the default model cannot answer the request's schema
@@ -55,12 +75,9 @@ def chat_completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Mat
 
 
 def completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = json_body(request)
+    body = checked_body(request, completion_problem)
     if isinstance(body, JsonOutcome):
         return body
-    problem = completion_problem(body)
-    if problem is not None:
-        return invalid(problem)
     replies = [fake._next_reply(request, body, default=Reply(content=echo(p))) for p in _shapes.prompts_of(body)]
     if _stream_requested(body):
         return StreamOutcome(_shapes.completion_chunks(body, replies, default_model=fake.default_model))
@@ -68,12 +85,9 @@ def completions(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[st
 
 
 def responses(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
-    body = json_body(request)
+    body = checked_body(request, response_problem)
     if isinstance(body, JsonOutcome):
         return body
-    problem = response_problem(body)
-    if problem is not None:
-        return invalid(problem)
     try:
         reply = fake._next_reply(request, _shapes.responses_as_chat(body))
     except NoInstance as exc:
@@ -87,14 +101,27 @@ def responses(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]
 
 def count_input_tokens(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
     """``responses.input_tokens.count``: the input tokens the fake model would count for this request."""
-    body = json_body(request)
+    body = checked_body(request, _input_tokens_problem)
     if isinstance(body, JsonOutcome):
         return body
-    problem = response_problem(body, input_required=False)
-    if problem is not None:
-        return invalid(problem)
     tokens = prompt_tokens(_shapes.responses_as_chat(body)["messages"])
     return JsonOutcome(200, {"object": "response.input_tokens", "input_tokens": tokens})
+
+
+def compact_response(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Match[str]) -> Outcome:
+    """``responses.compact``: the stored conversation of ``previous_response_id`` (its input and output) and
+    ``input`` after it, as one compaction item."""
+    body = checked_body(request, compact_problem)
+    if isinstance(body, JsonOutcome):
+        return body
+    items: list[dict[str, Any]] = []
+    previous = body.get("previous_response_id")
+    if previous is not None:
+        stored = fake._responses.get(str(previous))
+        if stored is None:
+            return _no_such_response(str(previous))
+        items = (fake._responses.input_items(str(previous)) or []) + stored["output"]
+    return JsonOutcome(200, _shapes.compacted_response(body, items + input_items_of(body)))
 
 
 def retrieve_response(fake: FakeOpenAIServer, request: RecordedRequest, match: re.Match[str]) -> Outcome:
@@ -295,6 +322,7 @@ _ROUTES: list[tuple[str, re.Pattern[str], Handler]] = [
     ("POST", re.compile(r"/completions"), completions),
     ("POST", re.compile(r"/responses"), responses),
     ("POST", re.compile(r"/responses/input_tokens"), count_input_tokens),
+    ("POST", re.compile(r"/responses/compact"), compact_response),
     ("GET", re.compile(r"/responses/(?P<id>[^/]+)"), retrieve_response),
     ("DELETE", re.compile(r"/responses/(?P<id>[^/]+)"), delete_response),
     ("GET", re.compile(r"/responses/(?P<id>[^/]+)/input_items"), list_input_items),

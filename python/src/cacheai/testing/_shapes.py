@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import math
 import struct
 import time
@@ -452,6 +453,33 @@ def response_object(
             "output_tokens": output_tokens,
             "output_tokens_details": {"reasoning_tokens": 0},
             "total_tokens": input_tokens + output_tokens,
+        },
+    }
+
+
+def compacted_response(body: Mapping[str, Any], items: list[dict[str, Any]]) -> dict[str, Any]:
+    """``responses.compact``'s answer for a conversation of ``items``: one ``compaction`` item whose opaque
+    ``encrypted_content`` is the conversation itself (base64 JSON), usage counting the conversation as input."""
+    whole = {"instructions": body.get("instructions"), "input": items}
+    conversation = json.dumps(whole, separators=(",", ":"))
+    input_tokens = prompt_tokens(responses_as_chat(whole)["messages"])
+    return {
+        "id": new_id("resp_"),
+        "object": "response.compaction",
+        "created_at": now(),
+        "output": [
+            {
+                "type": "compaction",
+                "id": new_id("cmp_"),
+                "encrypted_content": base64.b64encode(conversation.encode()).decode(),
+            }
+        ],
+        "usage": {
+            "input_tokens": input_tokens,
+            "input_tokens_details": {"cached_tokens": 0},
+            "output_tokens": 0,
+            "output_tokens_details": {"reasoning_tokens": 0},
+            "total_tokens": input_tokens,
         },
     }
 

@@ -9,7 +9,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["Problem", "chat_problem", "completion_problem", "invalid_type", "invalid_value", "response_problem"]
+__all__ = [
+    "Problem",
+    "chat_problem",
+    "compact_problem",
+    "completion_problem",
+    "invalid_type",
+    "invalid_value",
+    "response_problem",
+]
 
 Problem = tuple[str, str, str]
 """(message, param, code) of a 400 ``invalid_request_error``."""
@@ -104,6 +112,13 @@ def completion_problem(body: Mapping[str, Any]) -> Problem | None:
     if not isinstance(body["prompt"], (str, list)):
         return invalid_type("prompt", "a string or an array", body["prompt"])
     return _scalar_problem(body)
+
+
+def compact_problem(body: Mapping[str, Any]) -> Problem | None:
+    """What OpenAI would refuse in a ``responses/compact`` body: ``model`` missing, or a bad ``input``/``tools``."""
+    if "model" not in body:
+        return _missing("model")
+    return response_problem(body, input_required=False)
 
 
 def response_problem(body: Mapping[str, Any], *, input_required: bool = True) -> Problem | None:

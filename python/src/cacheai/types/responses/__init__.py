@@ -10,6 +10,7 @@ from cacheai._lazy import lazy_exports
 if TYPE_CHECKING:
     from .apply_patch_tool import ApplyPatchTool
     from .apply_patch_tool_param import ApplyPatchToolParam
+    from .compacted_response import CompactedResponse
     from .computer_action import ComputerAction
     from .computer_action_list_param import ComputerActionListParam
     from .computer_tool import ComputerTool
@@ -224,6 +225,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ApplyPatchTool",
     "ApplyPatchToolParam",
+    "CompactedResponse",
     "ComputerAction",
     "ComputerActionListParam",
     "ComputerTool",
@@ -438,6 +440,7 @@ __all__ = [
 _MODULE_OF: dict[str, str] = {
     "ApplyPatchTool": ".apply_patch_tool",
     "ApplyPatchToolParam": ".apply_patch_tool_param",
+    "CompactedResponse": ".compacted_response",
     "ComputerAction": ".computer_action",
     "ComputerActionListParam": ".computer_action_list_param",
     "ComputerTool": ".computer_tool",
