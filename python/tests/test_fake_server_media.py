@@ -238,3 +238,27 @@ def test_audio_errors_name_the_parameter(client: Any, sdk: ModuleType) -> None:
         client.audio.speech.create(model="tts-1", voice="", input="hi")
     params = [error.value.param for error in (bad_format, not_for_translations, no_voice)]
     assert params == ["response_format", "response_format", "voice"]
+
+
+def test_custom_voices_from_a_consented_sample_or_a_prompt(client: Any, sdk: ModuleType) -> None:
+    consent = client.audio.voice_consents.create(language="en-US", name="Ana", recording=("consent.wav", WAV_HEADER))
+    assert (consent.object, consent.language, consent.name) == ("audio.voice_consent", "en-US", "Ana")
+    assert client.audio.voice_consents.retrieve(consent.id) == consent
+    assert client.audio.voice_consents.update(consent.id, name="Ana B.").name == "Ana B."
+    other = client.audio.voice_consents.create(language="fr-FR", name="Luc", recording=("c.wav", WAV_HEADER))
+    assert [c.id for c in client.audio.voice_consents.list(limit=1)] == [other.id, consent.id]  # newest first, paged
+
+    sampled = client.audio.voices.create(audio_sample=("a.wav", WAV_HEADER), consent=consent.id, name="Narrator")
+    assert (sampled.object, sampled.type, sampled.name) == ("audio.voice", "audio_sample", "Narrator")
+    assert sampled.prompt is None
+    described = client.audio.voices.create(name="Calm", prompt="a calm, low voice", type="prompt")
+    assert (described.type, described.prompt) == ("prompt", "a calm, low voice")
+    assert client.audio.voices.delete(described.id).deleted
+
+    with pytest.raises(sdk.NotFoundError):  # a voice needs a consent the server has
+        client.audio.voices.create(audio_sample=("a.wav", WAV_HEADER), consent="cons_unknown", name="X")
+    with pytest.raises(sdk.NotFoundError):
+        client.audio.voices.delete(described.id)
+    assert client.audio.voice_consents.delete(consent.id).deleted
+    with pytest.raises(sdk.NotFoundError):
+        client.audio.voice_consents.retrieve(consent.id)

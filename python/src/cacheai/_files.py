@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import IO, TypeAlias
 
 import requests.models
+import urllib3.filepost
 
 from ._utils import flatten_params
 
@@ -75,6 +76,9 @@ def encode_multipart(fields: Mapping[str, object], files: list[tuple[str, FileTy
         # application/octet-stream
         content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
         parts.append((field, (name, data, content_type)))
+    if not parts:  # a form of fields alone (``audio.voices.create`` from a prompt): requests' encoder wants a file
+        body, content_type = urllib3.filepost.encode_multipart_formdata(_grouped(pairs))
+        return body, content_type
     # requests' own multipart encoder (not in its type stubs): one way to build a form, shared with requests.
     encode_files = getattr(requests.models.RequestEncodingMixin, "_encode_files")  # noqa: B009
     body, content_type = encode_files(parts, _grouped(pairs))

@@ -390,3 +390,56 @@ MEDIA_SCENARIOS: list[Scenario] = [
         ],
     ),
 ]
+
+# --- audio: custom voices and their consents -------------------------------------------------------------
+VOICE = {"id": "voice_1", "object": "audio.voice", "created_at": 1, "name": "Narrator", "type": "audio_sample"}
+CONSENT = {"id": "cons_1", "object": "audio.voice_consent", "created_at": 1, "language": "en-US", "name": "Ana"}
+MEDIA_SCENARIOS += [
+    Scenario(
+        "audio: voice from an audio sample and its consent (multipart)",
+        lambda c: c.audio.voices.create(
+            audio_sample=("sample.wav", WAV, "audio/wav"), consent="cons_1", name="Narrator", script_hint="Hello"
+        ),
+        [Reply(json=VOICE)],
+    ),
+    Scenario(
+        "audio: voice from a prompt (multipart without a file)",
+        lambda c: c.audio.voices.create(name="Calm", prompt="a calm, low voice", type="prompt", model="auto"),
+        [Reply(json={**VOICE, "type": "prompt", "prompt": "a calm, low voice"})],
+    ),
+    Scenario(
+        "audio: voice without either set of required arguments refused",
+        lambda c: [
+            c.audio.voices.delete("voice_0"),  # (something on the wire first: the refusal sends nothing)
+            c.audio.voices.create(name="Calm", prompt="a calm voice"),
+        ],
+        [Reply(json={"id": "voice_0", "object": "audio.voice.deleted", "deleted": True})],
+    ),
+    Scenario(
+        "audio: voice deleted",
+        lambda c: c.audio.voices.delete("voice_1"),
+        [Reply(json={"id": "voice_1", "object": "audio.voice.deleted", "deleted": True})],
+    ),
+    Scenario(
+        "audio: voice consent created from a recording (multipart)",
+        lambda c: c.audio.voice_consents.create(language="en-US", name="Ana", recording=("consent.wav", WAV)),
+        [Reply(json=CONSENT)],
+    ),
+    Scenario(
+        "audio: voice consents retrieved, renamed, listed and deleted",
+        lambda c: [
+            c.audio.voice_consents.retrieve("cons_1"),
+            c.audio.voice_consents.update("cons_1", name="Ana B."),
+            c.audio.voice_consents.list(after="cons_0", limit=1).data,
+            c.audio.voice_consents.delete("cons_1"),
+        ],
+        [
+            Reply(json=CONSENT),
+            Reply(json={**CONSENT, "name": "Ana B."}),
+            Reply(
+                json={"object": "list", "data": [CONSENT], "first_id": "cons_1", "last_id": "cons_1", "has_more": False}
+            ),
+            Reply(json={"id": "cons_1", "object": "audio.voice_consent.deleted", "deleted": True}),
+        ],
+    ),
+]

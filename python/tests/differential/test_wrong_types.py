@@ -77,9 +77,16 @@ METHODS: dict[str, dict[str, Any]] = {
     "audio.speech.create": {"model": "tts-1", "voice": "alloy", "input": "Hi"},
     "audio.transcriptions.create": {"file": b"wav", "model": "whisper-1"},
     "audio.translations.create": {"file": b"wav", "model": "whisper-1"},
+    "audio.voices.create": {"name": "n", "prompt": "a calm voice", "type": "prompt"},
+    "audio.voices.delete": {"voice_id": "v1"},
+    "audio.voice_consents.create": {"language": "en-US", "name": "n", "recording": b"wav"},
+    "audio.voice_consents.retrieve": {"consent_id": "c1"},
+    "audio.voice_consents.update": {"consent_id": "c1", "name": "n"},
+    "audio.voice_consents.list": {},
+    "audio.voice_consents.delete": {"consent_id": "c1"},
 }
 # Parameters whose right type is a file (multipart), tested with wrong types too but never with a str path.
-FILE_PARAMS = {"file", "data", "image", "mask", "markup"}
+FILE_PARAMS = {"file", "data", "image", "mask", "markup", "audio_sample", "recording"}
 
 
 def _method(client: Any, path: str) -> Callable[..., Any]:

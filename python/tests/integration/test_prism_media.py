@@ -155,3 +155,23 @@ def test_audio_translations_multipart(client: CacheAI, reference: openai.OpenAI)
         lambda: client.audio.translations.create(file=("hola.wav", WAV), model="whisper-1", response_format="srt")
     )
     assert isinstance(text, str)
+
+
+@pytest.mark.compat("Audio")
+def test_audio_voices_and_consents(client: CacheAI, reference: openai.OpenAI) -> None:  # noqa: F811
+    consent = conforms(
+        client,
+        reference,
+        lambda c: c.audio.voice_consents.create(language="en-US", name="Ana", recording=("consent.wav", WAV)),
+    )
+    conforms(client, reference, lambda c: c.audio.voice_consents.retrieve("cons_1"))
+    conforms(client, reference, lambda c: c.audio.voice_consents.update("cons_1", name="Ana B."))
+    conforms(client, reference, lambda c: c.audio.voice_consents.list(limit=2))
+    conforms(client, reference, lambda c: c.audio.voice_consents.delete("cons_1"))
+    # (the requests only: the spec's example voice lacks the `type` openai's `Voice` requires; the answer's
+    # types are compared by the differential suite)
+    voice = accepted(
+        lambda: client.audio.voices.create(audio_sample=("sample.wav", WAV), consent=consent.id, name="Narrator")
+    )
+    assert voice.object == "audio.voice"
+    # (a voice from a prompt, openai 3.57's other form, is not in the published spec: the differential suite has it)

@@ -44,7 +44,9 @@ Endpoints (with or without the ``/v1`` prefix)
     dall-e models, URLs the fake server serves; partial-image streams), ``POST /audio/speech`` (WAV/PCM/MP3
     silence, 0.3 s a word; ``stream_format="sse"``), ``POST /audio/transcriptions|translations`` (multipart;
     every ``response_format``, streamed deltas; the transcript is the scripted reply, else
-    ``"Fake transcript of <file name>."``). Array form fields (``include[]``) are recorded as lists.
+    ``"Fake transcript of <file name>."``), ``POST|GET /audio/voice_consents``, ``GET|POST|DELETE
+    /audio/voice_consents/{id}``, ``POST /audio/voices`` (from a sample and a known consent, or a prompt) and
+    ``DELETE /audio/voices/{id}``. Array form fields (``include[]``) are recorded as lists.
 
 The default model (deterministic)
     Chat: ``"Echo: <last user message>"``; with ``tools`` and a user message last, it calls the named

@@ -347,6 +347,10 @@ from ._storage_routes import STORAGE_ROUTES  # noqa: E402
 
 _ROUTES.extend(STORAGE_ROUTES)
 
+from ._voices import VOICE_ROUTES  # noqa: E402  (custom voices and their consents)
+
+_ROUTES.extend(VOICE_ROUTES)
+
 
 def route(fake: FakeOpenAIServer, request: RecordedRequest) -> Outcome:
     """Answer a request; paths are accepted with or without the ``/v1`` prefix."""

@@ -18,6 +18,7 @@ from ._response_store import ResponseStore
 from ._routes import JsonOutcome, route
 from ._storage import Storage
 from ._store import BatchStore, FileStore
+from ._voices import VoiceStore
 
 __all__ = ["DEFAULT_MODELS", "FakeOpenAIServer"]
 
@@ -71,6 +72,7 @@ class FakeOpenAIServer:
         self._batches = BatchStore(self._files, self._run_batch_line)
         self._storage = Storage(self._files)  # fine-tuning jobs, uploads, vector stores
         self._responses = ResponseStore()
+        self._voices = VoiceStore()
 
     # --- lifecycle --------------------------------------------------------------------------------------
 

@@ -28,6 +28,10 @@ if TYPE_CHECKING:
     from .translation_create_params import TranslationCreateParams
     from .translation_create_response import TranslationCreateResponse
     from .translation_verbose import TranslationVerbose
+    from .voice import Voice
+    from .voice_consent import VoiceConsent
+    from .voice_consent_deleted import VoiceConsentDeleted
+    from .voice_deleted import VoiceDeleted
 
 __all__ = [
     "SpeechCreateParams",
@@ -50,6 +54,10 @@ __all__ = [
     "TranslationCreateParams",
     "TranslationCreateResponse",
     "TranslationVerbose",
+    "Voice",
+    "VoiceConsent",
+    "VoiceConsentDeleted",
+    "VoiceDeleted",
 ]
 
 _MODULE_OF: dict[str, str] = {
@@ -73,6 +81,10 @@ _MODULE_OF: dict[str, str] = {
     "TranslationCreateParams": ".translation_create_params",
     "TranslationCreateResponse": ".translation_create_response",
     "TranslationVerbose": ".translation_verbose",
+    "Voice": ".voice",
+    "VoiceConsent": ".voice_consent",
+    "VoiceConsentDeleted": ".voice_consent_deleted",
+    "VoiceDeleted": ".voice_deleted",
 }
 # Subpackages reachable as attributes (`cacheai.types.chat`), as openai's are.
 _SUBPACKAGES: tuple[str, ...] = ()
