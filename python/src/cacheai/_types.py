@@ -25,6 +25,7 @@ __all__ = [
     "Timeout",
     "TimeoutTypes",
     "coerce_timeout",
+    "is_given",
     "not_given",
     "omit",
 ]
@@ -81,6 +82,11 @@ not_given = NOT_GIVEN
 omit = Omit()
 
 NotGivenOr: TypeAlias = _T | NotGiven
+
+
+def is_given(value: object) -> bool:
+    """Whether a parameter was given (not ``omit`` or ``NOT_GIVEN``, openai's as well as cacheai's)."""
+    return not isinstance(value, (NotGiven, Omit))
 
 
 class Timeout:

@@ -7,7 +7,7 @@ from typing import Any, cast
 
 import pydantic
 
-from .._types import NotGiven, Omit, omit
+from .._types import Omit, is_given, omit
 from ..types.chat import ChatCompletionFunctionToolParam
 from ..types.responses import FunctionToolParam
 from ._pydantic import to_strict_json_schema
@@ -55,6 +55,6 @@ def pydantic_responses_function_tool(
     tool-search tool, the function is loaded only when the model looks for it."""
     function = pydantic_function_tool(model, name=name, description=description)["function"]
     tool = PydanticFunctionTool({"type": "function", **function}, model)
-    if not isinstance(defer_loading, (Omit, NotGiven)):
+    if is_given(defer_loading):
         tool["defer_loading"] = defer_loading
     return cast(FunctionToolParam, tool)

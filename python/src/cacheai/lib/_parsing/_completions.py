@@ -11,7 +11,7 @@ import pydantic
 
 from ..._exceptions import ContentFilterFinishReasonError, LengthFinishReasonError
 from ..._models import construct_type
-from ..._types import NotGiven, Omit
+from ..._types import is_given
 from ...types.chat import ChatCompletion, ParsedChatCompletion
 from .._pydantic import is_basemodel_type, is_dataclass_like_type, to_strict_json_schema
 from .._tools import PydanticFunctionTool
@@ -30,13 +30,9 @@ ResponseFormatT = TypeVar("ResponseFormatT")
 log = logging.getLogger("cacheai.lib.parsing")
 
 
-def _given(value: object) -> bool:
-    return not isinstance(value, (Omit, NotGiven))
-
-
 def has_rich_response_format(response_format: object) -> bool:
     """A type to parse into (not a ``response_format`` dict, not omitted)."""
-    return _given(response_format) and not isinstance(response_format, Mapping)
+    return is_given(response_format) and not isinstance(response_format, Mapping)
 
 
 def type_to_response_format_param(response_format: Any) -> Any:
@@ -57,7 +53,7 @@ def type_to_response_format_param(response_format: Any) -> Any:
 
 def validate_input_tools(tools: Any) -> Any:
     """``parse`` accepts only strict function tools (they are what can be parsed); returns them as a list."""
-    if not _given(tools):
+    if not is_given(tools):
         return tools
     tools = list(tools)
     for tool in tools:
@@ -120,7 +116,7 @@ def parse_chat_completion(completion: ChatCompletion, response_format: Any, tool
 
     Raises ``LengthFinishReasonError``/``ContentFilterFinishReasonError`` when a choice was cut short.
     """
-    input_tools = list(tools) if _given(tools) else []
+    input_tools = list(tools) if is_given(tools) else []
     choices = []
     for choice in completion.choices:
         if choice.finish_reason == "length":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..._types import omit
+from ..._types import is_given, omit
 from ...types.responses import (
     ParsedResponse,
     ParsedResponseFunctionToolCall,
@@ -13,16 +13,16 @@ from ...types.responses import (
     ParsedResponseOutputText,
     Response,
 )
-from ._completions import _given, parse_content, type_to_response_format_param
+from ._completions import parse_content, type_to_response_format_param
 
 __all__ = ["output_text_format", "parse_response", "text_with_format"]
 
 
 def text_with_format(text: Any, text_format: Any) -> Any:
     """The ``text`` parameter with ``format`` set to ``text_format``'s strict JSON schema."""
-    if not _given(text_format):
+    if not is_given(text_format):
         return text
-    text = dict(text) if _given(text) and text else {}
+    text = dict(text) if is_given(text) and text else {}
     if "format" in text:
         raise TypeError("Cannot mix and match text.format with text_format")
     json_schema = type_to_response_format_param(text_format)["json_schema"]
@@ -45,14 +45,14 @@ def output_text_format(*, input: object, text: Any, text_format: Any, parse_as: 
         return omit
     for update_format in _format_updates(input):
         if update_format.get("type") == "text":
-            if _given(parse_as):
+            if is_given(parse_as):
                 raise TypeError("Cannot use parse_as with a plain-text format update")
             return omit
-        requested = text.get("format") if _given(text) and isinstance(text, dict) else None
-        if _given(text_format) and not _given(parse_as) and update_format != requested:
+        requested = text.get("format") if is_given(text) and isinstance(text, dict) else None
+        if is_given(text_format) and not is_given(parse_as) and update_format != requested:
             raise TypeError("Pass parse_as for the updated output schema, or parse_as=None to read plain output_text")
         break
-    return parse_as if _given(parse_as) else text_format
+    return parse_as if is_given(parse_as) else text_format
 
 
 def _format_updates(input: object) -> list[dict[str, Any]]:
@@ -93,7 +93,7 @@ def _tool_arguments(tools: list[Any], name: str, namespace: str | None, argument
 
 def parse_response(response: Response, text_format: Any, tools: Any) -> ParsedResponse[Any]:
     """``response`` with each ``output_text`` parsed into ``text_format`` and function calls' ``parsed_arguments``."""
-    input_tools = list(tools) if _given(tools) and tools else []
+    input_tools = list(tools) if is_given(tools) and tools else []
     output: list[Any] = []
     for item in response.output:
         kind = getattr(item, "type", None)
@@ -104,7 +104,7 @@ def parse_response(response: Response, text_format: Any, tools: Any) -> ParsedRe
                     _fields_set={*part.model_fields_set, "parsed"},
                     **dict(part),
                     parsed=parse_content(text_format, part.text)  # type: ignore[union-attr]
-                    if _given(text_format) and phase in (None, "final_answer")
+                    if is_given(text_format) and phase in (None, "final_answer")
                     else None,
                 )
                 if part.type == "output_text"

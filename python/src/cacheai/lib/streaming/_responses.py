@@ -13,8 +13,9 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from ..._streaming import Stream
+from ..._types import is_given
 from ...types.responses import ParsedResponse
-from .._parsing._completions import _given, parse_content
+from .._parsing._completions import parse_content
 from .._parsing._responses import parse_response
 from ._response_events import (
     ResponseCompletedEvent,
@@ -70,7 +71,7 @@ class ResponseStreamState(Generic[TextFormatT]):
         elif kind == "response.output_text.done":
             item = self._item(event.output_index)
             parsed = None
-            if _given(self._text_format) and item.phase in (None, "final_answer"):
+            if is_given(self._text_format) and item.phase in (None, "final_answer"):
                 parsed = parse_content(self._text_format, event.text)
             return _extended(ResponseTextDoneEvent, event, parsed=parsed)
         elif kind == "response.function_call_arguments.delta":

@@ -8,18 +8,14 @@ import time
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from ..._types import NotGiven, Omit
+from ..._types import NotGiven, Omit, is_given
 
 __all__ = ["poll", "validate_max_wait_seconds"]
 
 
-def _given(value: object) -> bool:
-    return not isinstance(value, (NotGiven, Omit))
-
-
 def validate_max_wait_seconds(max_wait_seconds: float | Omit | NotGiven) -> None:
     """``ValueError`` for a ``max_wait_seconds`` that is negative or not finite (openai's check)."""
-    if _given(max_wait_seconds) and (not math.isfinite(max_wait_seconds) or max_wait_seconds < 0):  # type: ignore[arg-type, operator]
+    if is_given(max_wait_seconds) and (not math.isfinite(max_wait_seconds) or max_wait_seconds < 0):  # type: ignore[arg-type, operator]
         raise ValueError("Expected a finite, non-negative value for `max_wait_seconds`")
 
 
@@ -43,9 +39,9 @@ def poll(
     With ``max_wait_seconds``, a ``TimeoutError`` naming ``what`` once that much time has passed.
     """
     validate_max_wait_seconds(max_wait_seconds)
-    deadline = time.monotonic() + max_wait_seconds if _given(max_wait_seconds) else None  # type: ignore[operator]
+    deadline = time.monotonic() + max_wait_seconds if is_given(max_wait_seconds) else None  # type: ignore[operator]
     headers = {"X-Stainless-Poll-Helper": "true"}
-    if _given(poll_interval_ms):
+    if is_given(poll_interval_ms):
         headers["X-Stainless-Custom-Poll-Interval"] = str(poll_interval_ms)
     interval = poll_interval_ms
     while True:
@@ -55,7 +51,7 @@ def poll(
         result = response.parse()
         if not still_processing(result):
             return result
-        if not _given(interval):
+        if not is_given(interval):
             hint = response.headers.get("openai-poll-after-ms")
             interval = int(hint) if hint is not None else 1000
         seconds = interval / 1000  # type: ignore[operator]
