@@ -393,6 +393,9 @@ def test_a_conversation_is_compacted_into_one_item(client: Any, sdk: ModuleType)
     with pytest.raises(sdk.BadRequestError) as refused:
         client.responses.compact(model="gpt-4o", input=3)
     assert refused.value.param == "input"
+    with pytest.raises(sdk.BadRequestError) as refused:  # was a 404 for the id "7"
+        client.responses.compact(model="gpt-4o", previous_response_id=7)
+    assert refused.value.param == "previous_response_id"
 
 
 def test_input_items_of_a_stored_response(client: Any) -> None:

@@ -117,10 +117,10 @@ def compact_response(fake: FakeOpenAIServer, request: RecordedRequest, _: re.Mat
     items: list[dict[str, Any]] = []
     previous = body.get("previous_response_id")
     if previous is not None:
-        stored = fake._responses.get(str(previous))
+        stored = fake._responses.get(previous)
         if stored is None:
-            return _no_such_response(str(previous))
-        items = (fake._responses.input_items(str(previous)) or []) + stored["output"]
+            return _no_such_response(previous)
+        items = (fake._responses.input_items(previous) or []) + stored["output"]
     return JsonOutcome(200, _shapes.compacted_response(body, items + input_items_of(body)))
 
 

@@ -115,9 +115,13 @@ def completion_problem(body: Mapping[str, Any]) -> Problem | None:
 
 
 def compact_problem(body: Mapping[str, Any]) -> Problem | None:
-    """What OpenAI would refuse in a ``responses/compact`` body: ``model`` missing, or a bad ``input``/``tools``."""
+    """What OpenAI would refuse in a ``responses/compact`` body: ``model`` missing, a ``previous_response_id`` that
+    is not a string, or a bad ``input``/``tools``."""
     if "model" not in body:
         return _missing("model")
+    previous = body.get("previous_response_id")
+    if previous is not None and not isinstance(previous, str):
+        return invalid_type("previous_response_id", "a string", previous)
     return response_problem(body, input_required=False)
 
 
